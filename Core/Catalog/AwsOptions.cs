@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SocketDeployer.Core.Catalog;
+
+/// <summary>The <c>Aws</c> configuration section.</summary>
+public sealed class AwsOptions
+{
+    public const string Section = "Aws";
+
+    /// <summary>Region; when empty the AWS SDK's region chain decides.</summary>
+    public string? Region { get; set; }
+
+    /// <summary>The queue EventBridge and the automations write to.</summary>
+    public Uri? QueueUrl { get; set; }
+
+    /// <summary>SQS endpoint override (VPC endpoint, Sandbox); QueueUrl is still sent unchanged.</summary>
+    public Uri? SqsServiceUrl { get; set; }
+
+    /// <summary>SSM endpoint override (VPC endpoint, Sandbox).</summary>
+    public Uri? SsmServiceUrl { get; set; }
+
+    /// <summary>Timeout for one AWS call other than the long poll.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(15);
+}

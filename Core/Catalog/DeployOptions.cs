@@ -1,0 +1,54 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SocketDeployer.Core.Catalog;
+
+/// <summary>The <c>Deploy</c> configuration section: where commands are accepted and the service catalog.</summary>
+public sealed class DeployOptions
+{
+    public const string Section = "Deploy";
+
+    /// <summary>Channel IDs where commands are accepted.</summary>
+    [MinLength(1)]
+    public List<string> Channels { get; set; } = [];
+
+    /// <summary>JSON-lines audit log; appended and flushed per entry.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string AuditLog { get; set; } = "audit.jsonl";
+
+    /// <summary>Service alias → what deploying it means.</summary>
+    [MinLength(1)]
+    public Dictionary<string, ServiceOptions> Services { get; set; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>One deployable service: its Automation document and who may do what.</summary>
+public sealed class ServiceOptions
+{
+    [Required(AllowEmptyStrings = false)]
+    public string Description { get; set; } = "";
+
+    [Required(AllowEmptyStrings = false)]
+    public string Document { get; set; } = "";
+
+    /// <summary>Pinned document version: configuration is immutable at runtime.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string DocumentVersion { get; set; } = "";
+
+    [Required(AllowEmptyStrings = false)]
+    public string VersionPattern { get; set; } = "";
+
+    [Required(AllowEmptyStrings = false)]
+    public string Example { get; set; } = "";
+
+    /// <summary>Document parameter → template with {version} {service} {user} {user_name} {channel}.</summary>
+    public Dictionary<string, string> Parameters { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>User (U…/W…) or user-group (S…) IDs that may deploy.</summary>
+    public List<string> Deployers { get; set; } = [];
+
+    /// <summary>User (U…/W…) or user-group (S…) IDs that may approve.</summary>
+    public List<string> Approvers { get; set; } = [];
+
+    /// <summary>Distinct approvers needed before the daemon signals Approve.</summary>
+    [Range(1, 10)]
+    public int RequiredApprovals { get; set; } = 1;
+}
