@@ -29,6 +29,9 @@ public interface ISlackApi
 
     /// <summary>users.info: the user's display name (falls back to the real name, then the id).</summary>
     Task<string> GetUserNameAsync(string userId, CancellationToken cancellationToken);
+
+    /// <summary>usergroups.list: a user group's handle (without '@'), for naming it without pinging it.</summary>
+    Task<string> GetUserGroupHandleAsync(string userGroupId, CancellationToken cancellationToken);
 }
 
 /// <summary>A message body: mrkdwn fallback text and optional Block Kit blocks.</summary>

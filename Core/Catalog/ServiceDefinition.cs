@@ -1,0 +1,21 @@
+using System.Text.RegularExpressions;
+
+namespace SocketDeployer.Core.Catalog;
+
+/// <summary>A validated, immutable service of the catalog.</summary>
+/// <param name="Name">The alias typed in Slack, e.g. <c>app</c>.</param>
+/// <param name="VersionPattern">Compiled with <see cref="RegexOptions.ECMAScript"/> so <c>\d</c> is ASCII only, and anchored.</param>
+/// <param name="VersionPatternText">The pattern as configured, for messages.</param>
+/// <param name="Parameters">Document parameter → template.</param>
+public sealed record ServiceDefinition(
+    string Name,
+    string Description,
+    string Document,
+    string DocumentVersion,
+    Regex VersionPattern,
+    string VersionPatternText,
+    string Example,
+    IReadOnlyDictionary<string, string> Parameters,
+    IReadOnlyList<string> Deployers,
+    IReadOnlyList<string> Approvers,
+    int RequiredApprovals);
