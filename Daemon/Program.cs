@@ -1,1 +1,24 @@
-return 0;
+using SocketDeployer.Daemon.CommandLine;
+using SocketDeployer.Daemon.Hosting;
+using SocketDeployer.Daemon.Verbs;
+
+var commandLine = DaemonCommandLine.Parse(args);
+if (commandLine.Error is { } error)
+{
+    await Console.Error.WriteLineAsync($"socketdeployer: {error}\n{DaemonCommandLine.Usage}");
+    return DaemonExit.BadConfiguration;
+}
+
+switch (commandLine.Verb)
+{
+    case Verb.Version:
+        Console.WriteLine(VersionVerb.Text);
+        return DaemonExit.Clean;
+    case Verb.Help:
+        Console.WriteLine(DaemonCommandLine.Usage);
+        return DaemonExit.Clean;
+    case Verb.CheckConfig:
+        return await CheckConfigVerb.RunAsync(commandLine);
+    default:
+        return await RunVerb.RunAsync(commandLine);
+}

@@ -1,0 +1,15 @@
+namespace SocketDeployer.Core.Audit;
+
+/// <summary>One line of the audit log.</summary>
+/// <param name="Event">request, start, refuse, prompt, approve, reject, cancel, end.</param>
+/// <param name="Outcome">accepted, refused, started, duplicate, failed, … — short and greppable.</param>
+public sealed record AuditEntry(
+    string Event,
+    string Outcome,
+    string? User = null,
+    string? Channel = null,
+    string? Command = null,
+    string? Service = null,
+    string? Version = null,
+    string? ExecutionId = null,
+    string? Reason = null);

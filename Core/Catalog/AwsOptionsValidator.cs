@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Options;
+
+namespace SocketDeployer.Core.Catalog;
+
+/// <summary>Aws section rules: the queue URL and endpoint overrides must be absolute http(s) URLs.</summary>
+public sealed class AwsOptionsValidator : IValidateOptions<AwsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, AwsOptions options)
+    {
+        var failures = OptionKeys.Annotations(options, AwsOptions.Section).ToList();
+        if (options.QueueUrl is null)
+        {
+            failures.Add("Aws:QueueUrl: is required (the SQS queue EventBridge writes automation events to)");
+        }
+
+        Absolute("QueueUrl", options.QueueUrl, failures);
+        Absolute("SqsServiceUrl", options.SqsServiceUrl, failures);
+        Absolute("SsmServiceUrl", options.SsmServiceUrl, failures);
+        if (options.Region is { Length: > 0 } region && !System.Text.RegularExpressions.Regex.IsMatch(region, "^[a-z]{2}(-[a-z]+)+-\\d$"))
+        {
+            failures.Add($"Aws:Region: '{region}' is not a region name like us-east-1");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void Absolute(string key, Uri? url, List<string> failures)
+    {
+        if (url is not null && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)))
+        {
+            failures.Add($"Aws:{key}: must be an absolute http(s) URL");
+        }
+    }
+}

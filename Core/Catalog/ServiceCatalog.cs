@@ -1,0 +1,51 @@
+using System.Collections.Frozen;
+using Microsoft.Extensions.Options;
+using SocketDeployer.Core.Commands;
+
+namespace SocketDeployer.Core.Catalog;
+
+/// <summary>The validated, immutable catalog: allowed channels and services by alias.</summary>
+public sealed class ServiceCatalog
+{
+    public ServiceCatalog(IOptions<DeployOptions> options)
+        : this(options.Value)
+    {
+    }
+
+    public ServiceCatalog(DeployOptions options)
+    {
+        Channels = options.Channels.ToFrozenSet(StringComparer.Ordinal);
+        Services = options.Services
+            .Select(pair => ToDefinition(pair.Key, pair.Value))
+            .OrderBy(service => service.Name, StringComparer.Ordinal)
+            .ToList();
+        ByName = Services.ToFrozenDictionary(service => service.Name, StringComparer.Ordinal);
+        ByDocument = Services.GroupBy(s => s.Document, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+    }
+
+    /// <summary>Channel IDs where commands are accepted.</summary>
+    public IReadOnlySet<string> Channels { get; }
+
+    /// <summary>Services ordered by alias.</summary>
+    public IReadOnlyList<ServiceDefinition> Services { get; }
+
+    /// <summary>Services by alias.</summary>
+    public IReadOnlyDictionary<string, ServiceDefinition> ByName { get; }
+
+    /// <summary>Services by Automation document name.</summary>
+    public IReadOnlyDictionary<string, ServiceDefinition> ByDocument { get; }
+
+    private static ServiceDefinition ToDefinition(string name, ServiceOptions o) => new(
+        name,
+        o.Description,
+        o.Document,
+        o.DocumentVersion,
+        VersionCheck.Compile(o.VersionPattern),
+        o.VersionPattern,
+        o.Example,
+        o.Parameters.ToFrozenDictionary(StringComparer.Ordinal),
+        [.. o.Deployers],
+        [.. o.Approvers],
+        o.RequiredApprovals);
+}

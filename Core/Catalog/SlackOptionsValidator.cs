@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Options;
+
+namespace SocketDeployer.Core.Catalog;
+
+/// <summary>Slack section rules that data annotations cannot state: token kinds and URL shape.</summary>
+public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SlackOptions options)
+    {
+        var failures = OptionKeys.Annotations(options, SlackOptions.Section).ToList();
+        failures.AddRange(TokenKind("AppToken", options.AppToken, "xapp-", "an app-level token (xapp-…) with connections:write"));
+        failures.AddRange(TokenKind("BotToken", options.BotToken, "xoxb-", "a bot token (xoxb-…)"));
+        if (options.ApiBaseUrl is { } url && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)))
+        {
+            failures.Add("Slack:ApiBaseUrl: must be an absolute http(s) URL");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    // Never echo the token: name its kind only.
+    private static IEnumerable<string> TokenKind(string key, string value, string prefix, string expected)
+    {
+        if (string.IsNullOrWhiteSpace(value) || value.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            yield break;
+        }
+
+        var seen = value.Length >= 5 ? value[..5] switch
+        {
+            "xoxb-" => "a bot token (xoxb-…)",
+            "xapp-" => "an app-level token (xapp-…)",
+            "xoxp-" => "a user token (xoxp-…)",
+            _ => "not a Slack token",
+        } : "not a Slack token";
+        yield return $"Slack:{key}: must be {expected}, but the value is {seen}";
+    }
+}

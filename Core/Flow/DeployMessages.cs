@@ -1,0 +1,55 @@
+using SocketDeployer.Core.Catalog;
+using SocketDeployer.Core.Commands;
+using SocketDeployer.Core.Policy;
+using SocketDeployer.Core.Slack;
+
+namespace SocketDeployer.Core.Flow;
+
+/// <summary>The messages of the request path, as pure functions of what happened.</summary>
+public static class DeployMessages
+{
+    public static SlackMessage Started(ServiceDefinition service, string version, string user, string executionId, Uri console)
+    {
+        var text = $":rocket: <@{user}> started *{service.Name}* `{SlackText.Escape(version)}` — execution `{executionId}`";
+        return new SlackMessage(
+            text,
+            BlockKit.Blocks(
+                BlockKit.Section(text),
+                BlockKit.Context($"{service.Description} · document `{service.Document}` v{service.DocumentVersion} · <{console}|Open in the AWS console>")));
+    }
+
+    public static SlackMessage LockHeld(ServiceDefinition service, RunningRelease running, Uri console)
+    {
+        var who = running.Requester is { } requester ? $"<@{requester}>" : "someone outside Slack";
+        var what = running.Version is { } version ? $" `{SlackText.Escape(version)}`" : "";
+        var text = $":lock: *{service.Name}* is already being deployed{what} by {who} " +
+                   $"(execution <{console}|`{running.Execution.ExecutionId}`>, {running.Execution.Status}). " +
+                   "Wait for it to finish, or cancel it first.";
+        return Plain(text);
+    }
+
+    public static SlackMessage CommandError(string reason, string usage) => Plain($":warning: {reason}\n{usage}");
+
+    public static SlackMessage UnknownService(string typed, string? suggestion, string usage)
+    {
+        var hint = suggestion is null ? " Say `help` for the list." : $" Did you mean `{suggestion}`?";
+        return CommandError($"Unknown service `{SlackText.Escape(Shorten(typed))}`.{hint}", usage);
+    }
+
+    public static SlackMessage VersionMismatch(ServiceDefinition service, string version, string usage) => CommandError(
+        $"Version `{SlackText.Escape(Shorten(version))}` does not match the format of *{service.Name}*: " +
+        $"`{SlackText.Escape(service.VersionPatternText)}` (for example `{SlackText.Escape(service.Example)}`).",
+        usage);
+
+    public static SlackMessage Refused(string reason) => Plain($":no_entry: {reason}");
+
+    public static SlackMessage WrongChannel() =>
+        Plain(":no_entry: Releases are not run from this channel. Use one of the deploy channels the admins configured.");
+
+    public static SlackMessage StartFailed(ServiceDefinition service, string reason) =>
+        Plain($":x: Could not start *{service.Name}*: {SlackText.Escape(reason)}. Nothing was started.");
+
+    public static SlackMessage Plain(string text) => new(text, BlockKit.Blocks(BlockKit.Section(text)));
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 59), "…");
+}

@@ -1,0 +1,132 @@
+using Microsoft.Extensions.Logging;
+using SocketDeployer.Core.Aws;
+using SocketDeployer.Core.Catalog;
+using SocketDeployer.Core.Commands;
+using SocketDeployer.Core.Policy;
+using SocketDeployer.Core.Slack;
+
+namespace SocketDeployer.Core.Flow;
+
+/// <summary>The deploy path: catalog → version → deployer → lock → start (idempotent) → reply → tags.</summary>
+public sealed class DeployRequest(
+    ISsm ssm,
+    ISlackApi slack,
+    ServiceCatalog catalog,
+    DeployPolicy policy,
+    DeployLock deployLock,
+    ExecutionLinks links,
+    ILogger<DeployRequest> logger)
+{
+    public async Task HandleAsync(ReplyContext reply, DeployCommand command, string usage, CancellationToken ct)
+    {
+        if (!catalog.ByName.TryGetValue(command.Service, out var service))
+        {
+            await RefuseInThreadAsync(reply, "unknown service", DeployMessages.UnknownService(
+                command.Service, ServiceSuggestion.Closest(command.Service, catalog.ByName.Keys), usage), ct);
+            return;
+        }
+
+        if (!service.VersionPattern.IsMatch(command.Version))
+        {
+            await RefuseInThreadAsync(reply, "version format", DeployMessages.VersionMismatch(service, command.Version, usage), ct, service);
+            return;
+        }
+
+        var mayDeploy = await policy.MayDeployAsync(service, reply.User, ct);
+        if (!mayDeploy.Allowed)
+        {
+            DeployFlowLog.Refused(logger, reply.Command, reply.User, reply.Mention.Channel, "not a deployer");
+            await reply.AuditAsync("refused", ct, service.Name, command.Version, reason: "not a deployer");
+            await reply.EphemeralAsync(DeployMessages.Refused(mayDeploy.Reason!), ct);
+            return;
+        }
+
+        if (await deployLock.FindRunningAsync(service, ct) is { } running)
+        {
+            if (running.EventId == $"{reply.Mention.TeamId}/{reply.Mention.EventId}")
+            {
+                DeployFlowLog.AlreadyStarted(logger, reply.Mention.EventId, running.Execution.ExecutionId);
+                return;
+            }
+
+            var console = links.Execution(running.Execution.ExecutionId);
+            await RefuseInThreadAsync(reply, "locked", DeployMessages.LockHeld(service, running, console), ct, service, running.Execution.ExecutionId);
+            return;
+        }
+
+        await StartAsync(reply, service, command.Version, ct);
+    }
+
+    private async Task StartAsync(ReplyContext reply, ServiceDefinition service, string version, CancellationToken ct)
+    {
+        var mention = reply.Mention;
+        var request = new StartAutomationRequest(
+            service.Document,
+            service.DocumentVersion,
+            ParameterTemplate.Fill(service.Parameters, await PlaceholdersAsync(reply, service, version, ct)),
+            ClientToken.For(mention.TeamId, mention.EventId),
+            new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                [ExecutionTags.Thread] = $"{mention.Channel}/{mention.ReplyThread}",
+                [ExecutionTags.Requester] = reply.User,
+                [ExecutionTags.Service] = service.Name,
+                [ExecutionTags.Version] = version,
+                [ExecutionTags.Event] = $"{mention.TeamId}/{mention.EventId}",
+            });
+
+        string executionId;
+        try
+        {
+            executionId = await ssm.StartAutomationExecutionAsync(request, ct);
+        }
+        catch (AwsException e) when (e.Code == "IdempotentParameterMismatch")
+        {
+            DeployFlowLog.TokenMismatch(logger, mention.EventId, e.Code);
+            return;
+        }
+        catch (AwsException e)
+        {
+            DeployFlowLog.StartFailed(logger, e, service.Name, reply.User, e.Code);
+            await reply.AuditAsync("failed", ct, service.Name, version, reason: e.Code);
+            await reply.ThreadAsync(DeployMessages.StartFailed(service, $"{e.Code}: {e.AwsMessage}"), ct);
+            return;
+        }
+
+        // SSM answers a reused ClientToken with the original execution: if its start reply exists, this is a redelivery.
+        var tags = await ssm.ListTagsAsync(executionId, ct);
+        if (tags.ContainsKey(ExecutionTags.StatusTs))
+        {
+            DeployFlowLog.AlreadyStarted(logger, mention.EventId, executionId);
+            return;
+        }
+
+        DeployFlowLog.Started(logger, service.Name, version, reply.User, executionId);
+        await reply.AuditAsync("started", ct, service.Name, version, executionId);
+        var ts = await reply.ThreadAsync(DeployMessages.Started(service, version, reply.User, executionId, links.Execution(executionId)), ct);
+        await ssm.AddTagsAsync(executionId, new Dictionary<string, string>(StringComparer.Ordinal) { [ExecutionTags.StatusTs] = ts }, ct);
+    }
+
+    private async Task<Dictionary<string, string>> PlaceholdersAsync(ReplyContext reply, ServiceDefinition service, string version, CancellationToken ct)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["version"] = version,
+            ["service"] = service.Name,
+            ["user"] = reply.User,
+            ["channel"] = reply.Mention.Channel,
+        };
+        if (ParameterTemplate.UsesUserName(service.Parameters))
+        {
+            values["user_name"] = await slack.GetUserNameAsync(reply.User, ct);
+        }
+
+        return values;
+    }
+
+    private async Task RefuseInThreadAsync(ReplyContext reply, string reason, SlackMessage message, CancellationToken ct, ServiceDefinition? service = null, string? executionId = null)
+    {
+        DeployFlowLog.Refused(logger, reply.Command, reply.User, reply.Mention.Channel, reason);
+        await reply.AuditAsync("refused", ct, service?.Name, executionId: executionId, reason: reason);
+        await reply.ThreadAsync(message, ct);
+    }
+}

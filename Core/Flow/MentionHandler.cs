@@ -1,0 +1,85 @@
+using Microsoft.Extensions.Logging;
+using SocketDeployer.Core.Audit;
+using SocketDeployer.Core.Catalog;
+using SocketDeployer.Core.Commands;
+using SocketDeployer.Core.Policy;
+using SocketDeployer.Core.Slack;
+
+namespace SocketDeployer.Core.Flow;
+
+/// <summary>Routes an app_mention to its command: ignore rules, channel check, parsing, then help / deploy / status / cancel.</summary>
+public sealed class MentionHandler(
+    ISlackApi slack,
+    IAuditLog audit,
+    BotIdentity bot,
+    DeployPolicy policy,
+    ServiceCatalog catalog,
+    PeopleDirectory people,
+    DeployRequest deploy,
+    ILogger<MentionHandler> logger)
+{
+    public async Task HandleAsync(MentionEvent mention, CancellationToken ct)
+    {
+        var me = await bot.GetAsync(ct);
+        if (Ignore(mention, me.UserId) is { } why)
+        {
+            DeployFlowLog.Ignored(logger, mention.EventId, mention.Channel, why);
+            return;
+        }
+
+        var parsed = CommandParser.Parse(mention.Text, me.UserId);
+        var reply = new ReplyContext(slack, audit, mention, Describe(parsed, mention.Text));
+        if (!policy.IsAllowedChannel(mention.Channel))
+        {
+            DeployFlowLog.Refused(logger, reply.Command, reply.User, mention.Channel, "channel not allowed");
+            await reply.AuditAsync("refused", ct, reason: "channel not allowed");
+            await reply.EphemeralAsync(DeployMessages.WrongChannel(), ct);
+            return;
+        }
+
+        var usage = UsageText.For($"@{me.User}");
+        switch (parsed)
+        {
+            case CommandError error:
+                DeployFlowLog.Refused(logger, reply.Command, reply.User, mention.Channel, "bad command");
+                await reply.AuditAsync("refused", ct, reason: "bad command");
+                await reply.ThreadAsync(DeployMessages.CommandError(error.Reason, usage), ct);
+                break;
+            case HelpCommand:
+                await reply.AuditAsync("answered", ct);
+                await reply.ThreadAsync(await HelpAsync(me, ct), ct);
+                break;
+            case DeployCommand command:
+                await deploy.HandleAsync(reply, command, usage, ct);
+                break;
+            default:
+                await reply.AuditAsync("refused", ct, reason: "not available yet");
+                await reply.ThreadAsync(DeployMessages.CommandError("That command is not available yet.", usage), ct);
+                break;
+        }
+    }
+
+    private static string? Ignore(MentionEvent mention, string botUserId) =>
+        mention.FromBot || mention.User == botUserId ? "from a bot"
+        : mention.IsEdit ? "an edit"
+        : mention.User is null ? "no user"
+        : mention.Channel.StartsWith('D') ? "a direct message"
+        : null;
+
+    private static string Describe(ParsedCommand parsed, string raw) => parsed switch
+    {
+        DeployCommand d => $"deploy {d.Service} {d.Version}",
+        HelpCommand => "help",
+        StatusCommand s => s.Target is null ? "status" : $"status {s.Target}",
+        CancelCommand c => $"cancel {c.ExecutionId}",
+        _ => raw.Length <= 200 ? raw : raw[..200],
+    };
+
+    private async Task<SlackMessage> HelpAsync(SlackIdentity me, CancellationToken ct)
+    {
+        var ids = catalog.Services.SelectMany(s => s.Deployers.Concat(s.Approvers));
+        var names = await people.NamesAsync(ids, ct);
+        var text = HelpText.Build(catalog.Services, id => names.GetValueOrDefault(id, id), $"@{me.User}");
+        return DeployMessages.Plain(text);
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SocketDeployer.Core.Audit;
+using SocketDeployer.Core.Aws;
+using SocketDeployer.Core.Catalog;
+using SocketDeployer.Core.Flow;
+using SocketDeployer.Core.Policy;
+using SocketDeployer.Core.Slack;
+using SocketDeployer.Daemon.Workers;
+
+namespace SocketDeployer.Daemon.Hosting;
+
+/// <summary>The composition root, one feature per method.</summary>
+internal static class ServiceCollectionExtensions
+{
+    public static IServiceCollection AddSocketDeployerOptions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.Section)).ValidateOnStart();
+        services.AddOptions<AwsOptions>().Bind(configuration.GetSection(AwsOptions.Section)).ValidateOnStart();
+        services.AddOptions<DeployOptions>().Bind(configuration.GetSection(DeployOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
+        services.AddSingleton<IValidateOptions<AwsOptions>, AwsOptionsValidator>();
+        services.AddSingleton<IValidateOptions<DeployOptions>, DeployOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<DaemonExit>();
+        return services;
+    }
+
+    public static IServiceCollection AddSlackClients(this IServiceCollection services)
+    {
+        // One client for the process: SlackApi caches group membership and names, and pooled
+        // connections are recycled so DNS changes are seen. Polly owns per-attempt timeouts.
+        services.AddSingleton<ISlackApi>(sp => ActivatorUtilities.CreateInstance<SlackApi>(
+            sp,
+            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            {
+                BaseAddress = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl,
+                Timeout = Timeout.InfiniteTimeSpan,
+            }));
+        return services;
+    }
+
+    public static IServiceCollection AddAwsServices(this IServiceCollection services)
+    {
+        services.AddAwsClients();
+        services.AddSingleton(sp => new ExecutionLinks(AwsRegion.Resolve(sp.GetRequiredService<IOptions<AwsOptions>>().Value.Region)));
+        return services;
+    }
+
+    public static IServiceCollection AddDeployFlow(this IServiceCollection services)
+    {
+        services.AddSingleton<ServiceCatalog>();
+        services.AddSingleton<IAuditLog, JsonLinesAuditLog>();
+        services.AddSingleton<BotIdentity>();
+        services.AddSingleton<PeopleDirectory>();
+        services.AddSingleton<DeployPolicy>();
+        services.AddSingleton<DeployLock>();
+        services.AddSingleton<DeployRequest>();
+        services.AddSingleton<MentionHandler>();
+        return services;
+    }
+
+    public static IServiceCollection AddSocketModeWorker(this IServiceCollection services)
+    {
+        services.AddSingleton<EnvelopeDispatcher>();
+        services.AddSingleton<EnvelopeRouter>();
+        services.AddSingleton<ISocketModeHandler>(sp => sp.GetRequiredService<EnvelopeDispatcher>());
+        services.AddSingleton<SocketModeClient>();
+        services.AddHostedService<SocketModeWorker>();
+        return services;
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Logging;
+
+namespace SocketDeployer.Daemon.Workers;
+
+internal static partial class WorkerLog
+{
+    [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Connected to Slack as {User} in {Team}; opening {Connections} Socket Mode connection(s)")]
+    public static partial void SlackIdentity(ILogger logger, string user, string team, int connections);
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Critical, Message = "Slack refused the bot token ({Error}); check Slack:BotToken")]
+    public static partial void BotTokenRejected(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Error, Message = "Handling {Type} envelope {EnvelopeId} failed")]
+    public static partial void HandlerFailed(ILogger logger, Exception exception, string type, string envelopeId);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Debug, Message = "Envelope {EnvelopeId} of type {Type} is not for SocketDeployer")]
+    public static partial void Skipped(ILogger logger, string envelopeId, string type);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Debug, Message = "Socket Mode worker stopping")]
+    public static partial void Stopping(ILogger logger);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Critical, Message = "Socket Mode worker failed")]
+    public static partial void Crashed(ILogger logger, Exception exception);
+}
