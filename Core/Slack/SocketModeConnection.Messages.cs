@@ -1,0 +1,87 @@
+using System.Net.WebSockets;
+using System.Text.Json;
+
+namespace SocketDeployer.Core.Slack;
+
+public sealed partial class SocketModeConnection
+{
+    private async Task OnMessageAsync(ReadOnlyMemory<byte> message)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(message);
+        }
+        catch (JsonException ex)
+        {
+            SocketModeLog.Unparsable(_logger, Name, ex.Message);
+            return;
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            var type = SlackApi.GetString(root, "type") ?? "";
+            if (type == "hello")
+            {
+                _connected = true;
+                _hello.TrySetResult(root.TryGetProperty("num_connections", out var n) && n.TryGetInt32(out var count) ? count : 0);
+            }
+            else if (type == "disconnect")
+            {
+                var reason = SlackApi.GetString(root, "reason") ?? "unknown";
+                SocketModeLog.DisconnectRequested(_logger, Name, reason);
+                _disconnect.TrySetResult(reason);
+            }
+            else if (SlackApi.GetString(root, "envelope_id") is { } envelopeId)
+            {
+                // Acked before anyone looks at the content: Slack wants it within 3 s, whatever the handler does.
+                await SendAckAsync(envelopeId).ConfigureAwait(false);
+                _onEnvelope(ToEnvelope(envelopeId, type, root));
+            }
+            else
+            {
+                SocketModeLog.Ignored(_logger, Name, type);
+            }
+        }
+    }
+
+    private static SocketModeEnvelope ToEnvelope(string envelopeId, string type, JsonElement root) => new(
+        envelopeId,
+        type,
+        root.TryGetProperty("payload", out var payload) ? payload.Clone() : default,
+        root.TryGetProperty("retry_attempt", out var attempt) && attempt.TryGetInt32(out var a) ? a : 0,
+        SlackApi.GetString(root, "retry_reason"),
+        root.TryGetProperty("accepts_response_payload", out var accepts) && accepts.ValueKind == JsonValueKind.True);
+
+    private async Task SendAckAsync(string envelopeId)
+    {
+        var ack = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["envelope_id"] = envelopeId });
+        await _sendLock.WaitAsync(_stop.Token).ConfigureAwait(false);
+        try
+        {
+            await _socket.SendAsync(ack, WebSocketMessageType.Text, endOfMessage: true, _stop.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
+    // Close frames go through the same lock: ClientWebSocket allows one send at a time.
+    private async Task SendCloseAsync(CancellationToken cancellationToken, WebSocketCloseStatus status = WebSocketCloseStatus.NormalClosure)
+    {
+        await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            {
+                await _socket.CloseOutputAsync(status, null, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+}

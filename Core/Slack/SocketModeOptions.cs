@@ -1,0 +1,38 @@
+namespace SocketDeployer.Core.Slack;
+
+/// <summary>Socket Mode tunables; the defaults suit production, tests shorten them.</summary>
+public sealed class SocketModeOptions
+{
+    /// <summary>How long a new websocket may take to say <c>hello</c>.</summary>
+    public TimeSpan HelloTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How often a websocket ping is sent.</summary>
+    public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a pong may take before the peer is declared dead and the socket aborted.</summary>
+    public TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>First reconnect delay; doubles per consecutive failure, with jitter.</summary>
+    public TimeSpan ReconnectBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Longest reconnect delay.</summary>
+    public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Delay between attempts while Slack refuses permanently (link_disabled, bad token).</summary>
+    public TimeSpan SlowRetryDelay { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long a polite close may wait for the peer's close frame.</summary>
+    public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long on shutdown running handlers are awaited.</summary>
+    public TimeSpan HandlerDrainTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long an envelope_id or event_id is remembered for deduplication.</summary>
+    public TimeSpan DeduplicationWindow { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Most ids remembered for deduplication; the oldest are forgotten first.</summary>
+    public int DeduplicationCapacity { get; set; } = 10_000;
+
+    /// <summary>Largest accepted message; a bigger one closes the socket.</summary>
+    public int MaxMessageBytes { get; set; } = 4 * 1024 * 1024;
+}
