@@ -1,0 +1,22 @@
+namespace SocketDeployer.Tests.Support;
+
+/// <summary>Finds the repository root and the shared samples beside it.</summary>
+public static class RepoPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Samples => Path.GetFullPath(Path.Combine(Root, "..", "shared", "samples"));
+
+    public static string Sample(params string[] parts) => Path.Combine([Samples, .. parts]);
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SocketDeployer.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("SocketDeployer.sln not found above the test directory");
+    }
+}
