@@ -90,6 +90,27 @@ public sealed class SocketModeClientTests
     }
 
     [Test]
+    public async Task PublishedEnvelopesAreAckedAndParsed(CancellationToken ct)
+    {
+        var (_, run) = Start();
+        var socket = await _server.NextSocketAsync(ct);
+
+        await socket.SendAsync(SlackSamples.Read("events_api_app_mention.python-sdk-test.json"));
+        Assert.That(await NextAckAsync(socket, ct), Is.EqualTo("cda4159a-72a5-4744-aba3-4d66eb52682b"));
+        await socket.SendAsync(SlackSamples.Read("interactive_block_actions_button.bolt-python-test.json"));
+        Assert.That(await NextAckAsync(socket, ct), Is.EqualTo("00000000-0000-0000-0000-000000000001"));
+
+        await _stop.CancelAsync();
+        await run;
+        var byType = _handler.Seen.ToDictionary(e => e.Type);
+        var mention = byType["events_api"];
+        Assert.That((mention.EventId, mention.RetryAttempt, mention.RetryReason, mention.AcceptsResponsePayload), Is.EqualTo(("Ev111", 0, "", false)));
+        var click = byType["interactive"];
+        Assert.That(click.EventId, Is.Null);
+        Assert.That(click.Payload.GetProperty("actions")[0].GetProperty("value").GetString(), Is.EqualTo("clicked"));
+    }
+
+    [Test]
     public async Task DuplicatesAreAckedOnAnyConnectionButHandledOnce(CancellationToken ct)
     {
         var (_, run) = Start(connections: 2);
@@ -111,14 +132,14 @@ public sealed class SocketModeClientTests
         Assert.That(_handler.Seen.Select(e => e.EnvelopeId), Is.EquivalentTo(new[] { "env-1", "env-3" }));
     }
 
-    [TestCase("refresh_requested")]
-    [TestCase("warning")]
-    public async Task DisconnectOpensTheReplacementBeforeClosingTheOld(string reason, CancellationToken ct)
+    [TestCase("disconnect_refresh_requested.slack-docs.json")]
+    [TestCase("disconnect_warning.slack-docs.json")]
+    public async Task DisconnectOpensTheReplacementBeforeClosingTheOld(string sample, CancellationToken ct)
     {
         var (client, run) = Start();
         var old = await _server.NextSocketAsync(ct);
 
-        await old.SendAsync($$$"""{"type":"disconnect","reason":"{{{reason}}}","debug_info":{"host":"wss-111.slack.com"}}""");
+        await old.SendAsync(SlackSamples.Read(sample));
         var replacement = await _server.NextSocketAsync(ct);
         var closeStatus = await old.Closed.WaitAsync(ct);
 
@@ -131,14 +152,14 @@ public sealed class SocketModeClientTests
         await run;
     }
 
-    [TestCase("link_disabled")]
-    [TestCase("too_many_websockets")]
-    public async Task RefusingDisconnectsCloseFirstThenReconnectAfterADelay(string reason, CancellationToken ct)
+    [TestCase("disconnect_link_disabled.slack-docs.json")]
+    [TestCase("disconnect_too_many_websockets.python-sdk-test.json")]
+    public async Task RefusingDisconnectsCloseFirstThenReconnectAfterADelay(string sample, CancellationToken ct)
     {
         var (_, run) = Start();
         var old = await _server.NextSocketAsync(ct);
 
-        await old.SendAsync($$"""{"type":"disconnect","reason":"{{reason}}"}""");
+        await old.SendAsync(SlackSamples.Read(sample));
         await old.Closed.WaitAsync(ct);
         var next = await _server.NextSocketAsync(ct);
 
