@@ -36,10 +36,13 @@ public sealed partial class SlackApi
                 return default;
             },
         };
-        return new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider }
-            .AddRetry(retry)
-            .AddTimeout(options.AttemptTimeout)
-            .Build();
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider };
+        if (options.MaxRetryAttempts > 0)
+        {
+            builder.AddRetry(retry);
+        }
+
+        return builder.AddTimeout(options.AttemptTimeout).Build();
     }
 
     private static bool IsTransient(Outcome<HttpResponseMessage> outcome, CancellationToken cancellationToken) => outcome switch
