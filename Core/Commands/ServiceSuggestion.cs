@@ -1,0 +1,88 @@
+namespace SocketDeployer.Core.Commands;
+
+/// <summary>Finds the name a user probably meant, for "unknown service `apq` — did you mean `app`?".</summary>
+public static class ServiceSuggestion
+{
+    /// <summary>Suggestions stop at this edit distance: further away, a guess is noise.</summary>
+    public const int MaxDistance = 2;
+
+    // Names longer than this are compared by prefix only; the distance rows live on the stack.
+    private const int MaxComparedLength = 128;
+
+    /// <summary>
+    /// The closest of <paramref name="names"/> within Damerau-Levenshtein (optimal string alignment) distance 2, or one
+    /// that <paramref name="typed"/> begins; ties go to the smaller distance, then a prefix match, then ordinal order.
+    /// Null when nothing is close, or when the distance would be as long as the typed text itself ("x" → "db").
+    /// </summary>
+    public static string? Closest(string typed, IEnumerable<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(typed);
+        ArgumentNullException.ThrowIfNull(names);
+        if (typed.Length == 0)
+            return null;
+
+        string? best = null;
+        int bestScore = int.MaxValue;
+        foreach (var name in names)
+        {
+            if (string.IsNullOrEmpty(name))
+                continue;
+            int score = Score(typed, name);
+            if (score < bestScore || (score == bestScore && best is not null && string.CompareOrdinal(name, best) < 0))
+            {
+                best = name;
+                bestScore = score;
+            }
+        }
+
+        return bestScore == int.MaxValue ? null : best;
+    }
+
+    /// <summary>Optimal string alignment distance, case-insensitive for ASCII.</summary>
+    public static int Distance(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        if (a.Length > MaxComparedLength || b.Length > MaxComparedLength)
+            throw new ArgumentOutOfRangeException(nameof(a), $"at most {MaxComparedLength} characters are compared");
+
+        Span<int> previous2 = stackalloc int[b.Length + 1];
+        Span<int> previous = stackalloc int[b.Length + 1];
+        Span<int> current = stackalloc int[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++)
+            previous[j] = j;
+
+        for (int i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int cost = Same(a[i - 1], b[j - 1]) ? 0 : 1;
+                int value = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && Same(a[i - 1], b[j - 2]) && Same(a[i - 2], b[j - 1]))
+                    value = Math.Min(value, previous2[j - 2] + 1);
+                current[j] = value;
+            }
+
+            var recycled = previous2;
+            previous2 = previous;
+            previous = current;
+            current = recycled;
+        }
+
+        return previous[b.Length];
+    }
+
+    // Lower is better; int.MaxValue means "not a suggestion". Distance d scores 2d, a prefix scores 2d-1 so it wins ties.
+    private static int Score(string typed, string name)
+    {
+        bool prefix = typed.Length >= 2 && name.StartsWith(typed, StringComparison.OrdinalIgnoreCase);
+        if (Math.Abs(typed.Length - name.Length) > MaxDistance || typed.Length > MaxComparedLength || name.Length > MaxComparedLength)
+            return prefix ? 2 * MaxDistance + 1 : int.MaxValue;
+
+        int distance = Distance(typed, name);
+        if (distance <= MaxDistance && distance < typed.Length)
+            return prefix ? (2 * distance) - 1 : 2 * distance;
+        return prefix ? 2 * MaxDistance + 1 : int.MaxValue;
+    }
+
+    private static bool Same(char x, char y) => x == y || (char.IsAscii(x) && char.IsAscii(y) && char.ToLowerInvariant(x) == char.ToLowerInvariant(y));
+}
