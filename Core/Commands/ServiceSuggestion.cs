@@ -10,8 +10,9 @@ public static class ServiceSuggestion
     private const int MaxComparedLength = 128;
 
     /// <summary>
-    /// The closest of <paramref name="names"/> within Damerau-Levenshtein (optimal string alignment) distance 2, or one
-    /// that <paramref name="typed"/> begins; ties go to the smaller distance, then a prefix match, then ordinal order.
+    /// The closest of <paramref name="names"/>: the same name in another case, then one that begins with
+    /// <paramref name="typed"/> or that it begins with (two characters at least), then the smallest Damerau-Levenshtein
+    /// (optimal string alignment) distance up to 2; ties go to ordinal order.
     /// Null when nothing is close, or when the distance would be as long as the typed text itself ("x" → "db").
     /// </summary>
     public static string? Closest(string typed, IEnumerable<string> names)
@@ -71,17 +72,20 @@ public static class ServiceSuggestion
         return previous[b.Length];
     }
 
-    // Lower is better; int.MaxValue means "not a suggestion". Distance d scores 2d, a prefix scores 2d-1 so it wins ties.
+    // Lower is better; int.MaxValue means "not a suggestion". A prefix either way ("web" → "web-frontend",
+    // "apps" → "app") is a stronger hint than one edit, so it scores between an exact match and distance 1.
     private static int Score(string typed, string name)
     {
-        bool prefix = typed.Length >= 2 && name.StartsWith(typed, StringComparison.OrdinalIgnoreCase);
+        if (string.Equals(typed, name, StringComparison.OrdinalIgnoreCase))
+            return 0;
+        if (Math.Min(typed.Length, name.Length) >= 2
+            && (name.StartsWith(typed, StringComparison.OrdinalIgnoreCase) || typed.StartsWith(name, StringComparison.OrdinalIgnoreCase)))
+            return 1;
         if (Math.Abs(typed.Length - name.Length) > MaxDistance || typed.Length > MaxComparedLength || name.Length > MaxComparedLength)
-            return prefix ? 2 * MaxDistance + 1 : int.MaxValue;
+            return int.MaxValue;
 
         int distance = Distance(typed, name);
-        if (distance <= MaxDistance && distance < typed.Length)
-            return prefix ? (2 * distance) - 1 : 2 * distance;
-        return prefix ? 2 * MaxDistance + 1 : int.MaxValue;
+        return distance <= MaxDistance && distance < typed.Length ? 2 * distance : int.MaxValue;
     }
 
     private static bool Same(char x, char y) => x == y || (char.IsAscii(x) && char.IsAscii(y) && char.ToLowerInvariant(x) == char.ToLowerInvariant(y));

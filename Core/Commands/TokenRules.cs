@@ -45,6 +45,10 @@ internal static class TokenRules
                 return $"version {Code(token)} contains {Describe(rune)}: {VersionRule}";
         }
 
+        // The version lands in document parameters, where SSM would resolve {{ssm:…}} and friends itself.
+        if (token.Contains("{{", StringComparison.Ordinal) || token.Contains("}}", StringComparison.Ordinal))
+            return $"version {Code(token)} contains `{{{{`, the start of an SSM parameter reference";
+
         return null;
     }
 
