@@ -39,6 +39,23 @@ public static class ServiceSuggestion
         return bestScore == int.MaxValue ? null : best;
     }
 
+    /// <summary>
+    /// "unknown service `apq` — did you mean `app`?", or with no close name "unknown service `zzz`; services: `app`, `db`"
+    /// (at most ten listed); escaped mrkdwn, ready for a thread reply.
+    /// </summary>
+    public static string DescribeUnknown(string typed, IReadOnlyCollection<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(typed);
+        ArgumentNullException.ThrowIfNull(names);
+        string unknown = "unknown service " + SlackText.InlineCode(typed);
+        if (Closest(typed, names) is { } suggestion)
+            return $"{unknown} — did you mean {SlackText.InlineCode(suggestion)}?";
+        if (names.Count == 0)
+            return unknown + "; no services are configured";
+        var listed = names.Order(StringComparer.Ordinal).Take(10).Select(name => SlackText.InlineCode(name));
+        return $"{unknown}; services: {string.Join(", ", listed)}{(names.Count > 10 ? ", …" : "")}";
+    }
+
     /// <summary>Optimal string alignment distance, case-insensitive for ASCII.</summary>
     public static int Distance(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {

@@ -51,6 +51,23 @@ public class ServiceSuggestionTests
         });
     }
 
+    [Test]
+    public void DescribesAnUnknownServiceWithASuggestion() =>
+        Assert.That(ServiceSuggestion.DescribeUnknown("apq", Services), Is.EqualTo("unknown service `apq` — did you mean `app`?"));
+
+    [Test]
+    public void DescribesAnUnknownServiceByListingTheKnownOnes() =>
+        Assert.That(ServiceSuggestion.DescribeUnknown("zzzzzz", Services),
+            Is.EqualTo("unknown service `zzzzzz`; services: `app`, `billing`, `db`, `web-frontend`"));
+
+    [Test]
+    public void DescribesAnUnknownServiceSafely()
+    {
+        string message = ServiceSuggestion.DescribeUnknown("<!here>", []);
+        Assert.That(message, Is.EqualTo("unknown service `&lt;!here&gt;`; no services are configured"));
+        CommandParserTests.AssertSafeMrkdwn(message);
+    }
+
     [TestCase("kitten", "sitting", 3)]
     [TestCase("ca", "ac", 1)]
     [TestCase("abc", "abc", 0)]
