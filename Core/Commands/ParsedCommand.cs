@@ -1,0 +1,28 @@
+namespace SocketDeployer.Core.Commands;
+
+/// <summary>What a mention of the bot asked for, or why it could not be understood.</summary>
+public abstract record ParsedCommand;
+
+/// <summary><c>help</c>, or a mention with nothing after it.</summary>
+public sealed record HelpCommand : ParsedCommand;
+
+/// <summary><c>[run] deploy &lt;service&gt; &lt;version&gt;</c>.</summary>
+/// <param name="Service">Lower-cased ASCII letters, digits, <c>-</c> and <c>_</c>; not yet checked against the catalog.</param>
+/// <param name="Version">Printable ASCII without whitespace; not yet checked against the service's VersionPattern.</param>
+public sealed record DeployCommand(string Service, string Version) : ParsedCommand;
+
+/// <summary><c>status [&lt;service&gt;|&lt;execution-id&gt;]</c>.</summary>
+/// <param name="Target">Null for everything; a lower-cased execution id (UUID form) or a lower-cased service name.</param>
+public sealed record StatusCommand(string? Target) : ParsedCommand
+{
+    /// <summary>True when <see cref="Target"/> has the UUID form of an SSM execution id.</summary>
+    public bool TargetsExecution => Target is not null && CommandParser.IsExecutionId(Target);
+}
+
+/// <summary><c>cancel &lt;execution-id&gt;</c>.</summary>
+/// <param name="ExecutionId">Lower-cased, UUID form.</param>
+public sealed record CancelCommand(string ExecutionId) : ParsedCommand;
+
+/// <summary>The text was not a command.</summary>
+/// <param name="Reason">One short, specific mrkdwn sentence; user text in it is already escaped, so it can be posted as is (followed by the usage line).</param>
+public sealed record CommandError(string Reason) : ParsedCommand;

@@ -1,0 +1,20 @@
+using SocketDeployer.Core.Commands;
+
+namespace SocketDeployer.Tests.Commands;
+
+public class UsageTextTests
+{
+    [Test]
+    public void NamesEveryVerb() =>
+        Assert.That(UsageText.Build("@deploybot"), Is.EqualTo(
+            "Usage: `@deploybot run deploy &lt;service&gt; &lt;version&gt;` · `status [service|execution-id]` · "
+            + "`cancel &lt;execution-id&gt;` · `help`"));
+
+    [Test]
+    public void TheBotMentionIsEscaped()
+    {
+        string usage = UsageText.Build("<!here>`");
+        Assert.That(usage, Does.StartWith("Usage: `&lt;!here&gt;\u02CB run deploy"));
+        CommandParserTests.AssertSafeMrkdwn(usage);
+    }
+}
