@@ -1,0 +1,79 @@
+namespace SocketDeployer.Sandbox.Slack;
+
+internal sealed record PlannedFault(int HttpStatus, TimeSpan? RetryAfter);
+
+/// <summary>Faults queued by tests: HTTP failures per method and apps.connections.open errors.</summary>
+internal sealed class FaultPlan
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Queue<PlannedFault>> _http = new(StringComparer.Ordinal);
+    private readonly Queue<string> _connectionsOpen = new();
+    private readonly HashSet<string> _revokedScopes = new(StringComparer.Ordinal);
+
+    public void FailNext(string method, PlannedFault fault, int times)
+    {
+        lock (_gate)
+        {
+            if (!_http.TryGetValue(method, out var queue))
+            {
+                _http[method] = queue = new Queue<PlannedFault>();
+            }
+
+            for (var i = 0; i < times; i++)
+            {
+                queue.Enqueue(fault);
+            }
+        }
+    }
+
+    public PlannedFault? TakeHttp(string method)
+    {
+        lock (_gate)
+        {
+            return _http.TryGetValue(method, out var queue) && queue.TryDequeue(out var fault) ? fault : null;
+        }
+    }
+
+    public void FailConnectionsOpen(string error, int times)
+    {
+        lock (_gate)
+        {
+            for (var i = 0; i < times; i++)
+            {
+                _connectionsOpen.Enqueue(error);
+            }
+        }
+    }
+
+    public string? TakeConnectionsOpenError()
+    {
+        lock (_gate)
+        {
+            return _connectionsOpen.TryDequeue(out var error) ? error : null;
+        }
+    }
+
+    public void Revoke(string scope)
+    {
+        lock (_gate)
+        {
+            _revokedScopes.Add(scope);
+        }
+    }
+
+    public void Grant(string scope)
+    {
+        lock (_gate)
+        {
+            _revokedScopes.Remove(scope);
+        }
+    }
+
+    public bool IsRevoked(string scope)
+    {
+        lock (_gate)
+        {
+            return _revokedScopes.Contains(scope);
+        }
+    }
+}
