@@ -30,16 +30,11 @@ public static class DeployMessages
 
     public static SlackMessage CommandError(string reason, string usage) => Plain($":warning: {reason}\n{usage}");
 
-    public static SlackMessage UnknownService(string typed, string? suggestion, string usage)
-    {
-        var hint = suggestion is null ? " Say `help` for the list." : $" Did you mean `{suggestion}`?";
-        return CommandError($"Unknown service `{SlackText.Escape(Shorten(typed))}`.{hint}", usage);
-    }
+    public static SlackMessage UnknownService(string typed, IReadOnlyCollection<string> names, string usage) =>
+        CommandError(Sentence(ServiceSuggestion.DescribeUnknown(typed, names)), usage);
 
-    public static SlackMessage VersionMismatch(ServiceDefinition service, string version, string usage) => CommandError(
-        $"Version `{SlackText.Escape(Shorten(version))}` does not match the format of *{service.Name}*: " +
-        $"`{SlackText.Escape(service.VersionPatternText)}` (for example `{SlackText.Escape(service.Example)}`).",
-        usage);
+    public static SlackMessage VersionMismatch(ServiceDefinition service, string version, string usage) =>
+        CommandError(Sentence(VersionCheck.Describe(service, version)), usage);
 
     public static SlackMessage Refused(string reason) => Plain($":no_entry: {reason}");
 
@@ -51,5 +46,5 @@ public static class DeployMessages
 
     public static SlackMessage Plain(string text) => new(text, BlockKit.Blocks(BlockKit.Section(text)));
 
-    private static string Shorten(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 59), "…");
+    private static string Sentence(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..] + ".";
 }

@@ -22,11 +22,11 @@ public sealed class DeployRequest(
         if (!catalog.ByName.TryGetValue(command.Service, out var service))
         {
             await RefuseInThreadAsync(reply, "unknown service", DeployMessages.UnknownService(
-                command.Service, ServiceSuggestion.Closest(command.Service, catalog.ByName.Keys), usage), ct);
+                command.Service, [.. catalog.ByName.Keys], usage), ct);
             return;
         }
 
-        if (!service.VersionPattern.IsMatch(command.Version))
+        if (!VersionCheck.IsMatch(service, command.Version))
         {
             await RefuseInThreadAsync(reply, "version format", DeployMessages.VersionMismatch(service, command.Version, usage), ct, service);
             return;

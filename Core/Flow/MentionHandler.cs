@@ -37,7 +37,7 @@ public sealed class MentionHandler(
             return;
         }
 
-        var usage = UsageText.For($"@{me.User}");
+        var usage = UsageText.Build($"@{me.User}");
         switch (parsed)
         {
             case CommandError error:

@@ -24,7 +24,7 @@ public static class SandboxPeople
     public const string Deployers = "S0DEPLOYERS";
     public const string ProdApprovers = "S0PRODAPPROVERS";
 
-    public static void Seed(Slack.SlackWorkspace slack)
+    public static void Seed(SocketDeployer.Sandbox.Slack.SlackWorkspace slack)
     {
         slack.AddUser(Alice, "alice");
         slack.AddUser(Bob, "bob");
