@@ -1,0 +1,176 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace SocketDeployer.Sandbox.Aws;
+
+/// <summary>The SQS side of the sandbox: queues keyed by their exact URL, long polling, visibility, receipt handles, redrive.</summary>
+internal sealed partial class SqsSandbox(AwsSandboxOptions options, Func<Uri> serviceUrl, CancellationToken stopping) : IAwsSandboxService
+{
+    private readonly object _gate = new();
+    private readonly Dictionary<string, SandboxQueue> _queues = new(StringComparer.Ordinal);
+    // Every handle ever issued, so a stale one is told apart from one that was never ours.
+    private readonly Dictionary<string, (SandboxQueue Queue, SandboxMessage Message)> _handles = new(StringComparer.Ordinal);
+
+    public string TargetPrefix => "AmazonSQS";
+
+    public string SigningName => "sqs";
+
+    public string ContentType => "application/x-amz-json-1.0";
+
+    public bool QueryCompatible => true;
+
+    public string ErrorNamespace => "com.amazonaws.sqs";
+
+    public SandboxQueue CreateQueue(string name, int visibilityTimeout, string? deadLetterQueueUrl, int maxReceiveCount)
+    {
+        var url = new Uri(serviceUrl(), $"{options.AccountId}/{name}").ToString();
+        lock (_gate)
+        {
+            if (_queues.TryGetValue(url, out var existing))
+                return existing;
+            var dlq = deadLetterQueueUrl is null ? null : Queue(deadLetterQueueUrl);
+            var queue = new SandboxQueue(name, url, visibilityTimeout, dlq, maxReceiveCount);
+            _queues[url] = queue;
+            return queue;
+        }
+    }
+
+    public SandboxQueue Queue(string url)
+    {
+        lock (_gate)
+            return _queues.TryGetValue(url, out var queue) ? queue : throw SqsErrors.QueueDoesNotExist();
+    }
+
+    /// <summary>Messages of a queue (visible or in flight), oldest first.</summary>
+    public IReadOnlyList<SandboxMessage> Messages(string url)
+    {
+        lock (_gate)
+            return [.. Queue(url).Messages];
+    }
+
+    public string Send(string url, string body, int delaySeconds = 0)
+    {
+        lock (_gate)
+        {
+            var queue = Queue(url);
+            var now = options.TimeProvider.GetUtcNow();
+            var message = new SandboxMessage(body, now, now.AddSeconds(delaySeconds));
+            queue.Messages.Add(message);
+            queue.SignalChange();
+            return message.MessageId;
+        }
+    }
+
+    public async Task<JsonObject> HandleAsync(string operation, JsonElement body, CancellationToken cancellationToken)
+    {
+        switch (operation)
+        {
+            case "ReceiveMessage":
+                return await ReceiveAsync(body, cancellationToken);
+            case "SendMessage":
+                var text = body.String("MessageBody");
+                if (string.IsNullOrEmpty(text))
+                    throw SqsErrors.MissingParameter("MessageBody");
+                var delay = body.Int("DelaySeconds") ?? 0;
+                if (delay is < 0 or > 900)
+                    throw SqsErrors.OutOfRange("DelaySeconds", delay, "0 and 900");
+                var id = Send(QueueUrl(body), text, delay);
+                lock (_gate)
+                    return new JsonObject { ["MessageId"] = id, ["MD5OfMessageBody"] = Queue(QueueUrl(body)).Messages.First(m => m.MessageId == id).Md5OfBody };
+            case "GetQueueUrl":
+                var name = body.String("QueueName") ?? throw SqsErrors.MissingParameter("QueueName");
+                if (body.String("QueueOwnerAWSAccountId") is { } owner && owner != options.AccountId)
+                    throw SqsErrors.QueueDoesNotExist();
+                lock (_gate)
+                    return new JsonObject { ["QueueUrl"] = (_queues.Values.FirstOrDefault(q => q.Name == name) ?? throw SqsErrors.QueueDoesNotExist()).Url };
+            default:
+                lock (_gate)
+                    return HandleLocked(operation, body);
+        }
+    }
+
+    private JsonObject HandleLocked(string operation, JsonElement body) => operation switch
+    {
+        "DeleteMessage" => Delete(Queue(QueueUrl(body)), Handle(body)) is { } error ? throw error : [],
+        "DeleteMessageBatch" => DeleteBatch(Queue(QueueUrl(body)), body),
+        "ChangeMessageVisibility" => ChangeVisibility(Queue(QueueUrl(body)), Handle(body), body.Int("VisibilityTimeout") ?? throw SqsErrors.MissingParameter("VisibilityTimeout")),
+        _ => throw new AwsSandboxError("UnknownOperationException", $"The sandbox does not implement AmazonSQS.{operation}."),
+    };
+
+    private static string QueueUrl(JsonElement body) => body.String("QueueUrl") ?? throw SqsErrors.MissingParameter("QueueUrl");
+
+    private static string Handle(JsonElement body) => body.String("ReceiptHandle") ?? throw SqsErrors.MissingParameter("ReceiptHandle");
+
+    private JsonObject DeleteBatch(SandboxQueue queue, JsonElement body)
+    {
+        var entries = body.Array("Entries");
+        if (entries.Count == 0)
+            throw SqsErrors.Batch("EmptyBatchRequest", "There should be at least one DeleteMessageBatchRequestEntry in the request.");
+        if (entries.Count > 10)
+            throw SqsErrors.Batch("TooManyEntriesInBatchRequest", $"Maximum number of entries per request are 10. You have sent {entries.Count}.");
+        var ids = entries.Select(e => e.String("Id") ?? "").ToList();
+        if (ids.FirstOrDefault(id => !EntryId().IsMatch(id)) is { } bad)
+            throw SqsErrors.Batch("InvalidBatchEntryId", "A batch entry id can only contain alphanumeric characters, hyphens and underscores. It can be at most 80 letters long.");
+        if (ids.GroupBy(id => id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+            throw SqsErrors.Batch("BatchEntryIdsNotDistinct", $"Id {repeated.Key} repeated.");
+
+        var successful = new JsonArray();
+        var failed = new JsonArray();
+        foreach (var entry in entries)
+        {
+            var id = entry.String("Id")!;
+            if (Delete(queue, entry.String("ReceiptHandle") ?? "") is { } error)
+                failed.Add(new JsonObject { ["Id"] = id, ["SenderFault"] = true, ["Code"] = error.QueryCode, ["Message"] = error.Message });
+            else
+                successful.Add(new JsonObject { ["Id"] = id });
+        }
+
+        return new JsonObject { ["Successful"] = successful, ["Failed"] = failed };
+    }
+
+    private AwsSandboxError? Delete(SandboxQueue queue, string handle)
+    {
+        if (!_handles.TryGetValue(handle, out var issued) || issued.Queue != queue)
+            return SqsErrors.ReceiptHandleIsInvalid(handle, "It was not issued by this queue.");
+        if (!queue.Messages.Contains(issued.Message))
+            return null;
+        if (issued.Message.ReceiptHandle != handle)
+            return SqsErrors.ReceiptHandleIsInvalid(handle, "The message was received again since; use the latest receipt handle.");
+        queue.Messages.Remove(issued.Message);
+        return null;
+    }
+
+    private JsonObject ChangeVisibility(SandboxQueue queue, string handle, int timeout)
+    {
+        if (timeout is < 0 or > 43200)
+            throw SqsErrors.OutOfRange("VisibilityTimeout", timeout, "0 and 43200");
+        if (!_handles.TryGetValue(handle, out var issued) || issued.Queue != queue)
+            throw SqsErrors.ReceiptHandleIsInvalid(handle, "It was not issued by this queue.");
+        if (!queue.Messages.Contains(issued.Message))
+            throw SqsErrors.InvalidParameterValue($"Value {handle} for parameter ReceiptHandle is invalid. Reason: Message does not exist or is not available for visibility timeout change.");
+        if (issued.Message.ReceiptHandle != handle)
+            throw SqsErrors.ReceiptHandleIsInvalid(handle, "The message was received again since; use the latest receipt handle.");
+        var now = options.TimeProvider.GetUtcNow();
+        if (issued.Message.VisibleAt <= now)
+            throw SqsErrors.MessageNotInflight();
+        issued.Message.VisibleAt = now.AddSeconds(timeout);
+        if (timeout == 0)
+            queue.SignalChange();
+        return [];
+    }
+
+    private string NewHandle(SandboxQueue queue, SandboxMessage message)
+    {
+        var handle = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{queue.Name}/{message.MessageId}/{Guid.NewGuid():N}"));
+        _handles[handle] = (queue, message);
+        return handle;
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,80}$")]
+    private static partial Regex EntryId();
+
+    private static string Millis(DateTimeOffset time) => time.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+}
