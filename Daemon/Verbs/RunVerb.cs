@@ -27,6 +27,8 @@ internal static class RunVerb
             return DaemonExit.BadConfiguration;
         }
 
+        // RunAsync disposes the host: keep what is read after it.
+        var exit = host.Services.GetRequiredService<DaemonExit>();
         using (host)
         {
             try
@@ -44,7 +46,7 @@ internal static class RunVerb
                 return DaemonExit.RuntimeFailure;
             }
 
-            return host.Services.GetRequiredService<DaemonExit>().Code;
+            return exit.Code;
         }
     }
 }

@@ -1,0 +1,25 @@
+using SocketDeployer.Sandbox.Aws;
+
+namespace SocketDeployer.Sandbox.Environment;
+
+/// <summary>The Automation documents of the shipped catalog, as the Sandbox runs them.</summary>
+public static class SandboxDocuments
+{
+    public static void Register(AwsSandbox aws)
+    {
+        var parameters = new Dictionary<string, string?>(StringComparer.Ordinal) { ["ReleaseTag"] = null, ["RequestedBy"] = null };
+        aws.RegisterDocument("Deploy-App", "7", AppSteps, parameters);
+        aws.RegisterDocument("Deploy-UI", "3", AppSteps, parameters);
+    }
+
+    public static IReadOnlyList<SandboxStep> AppSteps { get; } =
+    [
+        new("build", "aws:executeAwsApi") { Duration = TimeSpan.FromMilliseconds(200) },
+        new("updateParameters", "aws:executeAwsApi") { Duration = TimeSpan.FromMilliseconds(100) },
+        new("approve", "aws:approve")
+        {
+            Inputs = new Dictionary<string, string>(StringComparer.Ordinal) { ["Message"] = "\"Roll out to production?\"" },
+        },
+        new("rollout", "aws:executeAwsApi") { Duration = TimeSpan.FromMilliseconds(200) },
+    ];
+}

@@ -1,0 +1,83 @@
+using SocketDeployer.Sandbox.Aws;
+using SocketDeployer.Sandbox.Slack;
+
+namespace SocketDeployer.Sandbox.Environment;
+
+/// <summary>A local Slack workspace and AWS endpoint over loopback, seeded to match the shipped catalog,
+/// plus the command line that points the real daemon at them.</summary>
+public sealed class SandboxEnvironment : IAsyncDisposable
+{
+    public const string QueueName = "socketdeployer-events";
+
+    private SandboxEnvironment(SlackWorkspace slack, AwsSandbox aws, string workDirectory, string queueUrl)
+    {
+        Slack = slack;
+        Aws = aws;
+        WorkDirectory = workDirectory;
+        QueueUrl = queueUrl;
+    }
+
+    public SlackWorkspace Slack { get; }
+
+    public AwsSandbox Aws { get; }
+
+    /// <summary>A fresh temporary folder for the audit log and any configuration files.</summary>
+    public string WorkDirectory { get; }
+
+    public string AuditLogPath => Path.Combine(WorkDirectory, "audit.jsonl");
+
+    public string QueueUrl { get; }
+
+    /// <summary>The shipped example catalog, copied beside the executables.</summary>
+    public static string ShippedConfig => Path.Combine(AppContext.BaseDirectory, "appsettings.json");
+
+    public static async Task<SandboxEnvironment> StartAsync(SlackWorkspaceOptions? slackOptions = null, AwsSandboxOptions? awsOptions = null)
+    {
+        var slack = await SlackWorkspace.StartAsync(slackOptions);
+        var aws = await AwsSandbox.StartAsync(awsOptions);
+        SandboxPeople.Seed(slack);
+        SandboxDocuments.Register(aws);
+        var dlq = aws.CreateQueue(QueueName + "-dlq");
+        var queue = aws.CreateQueue(QueueName, visibilityTimeoutSeconds: 30, deadLetterQueueUrl: dlq, maxReceiveCount: 5);
+        var work = Directory.CreateTempSubdirectory("socketdeployer-sandbox-").FullName;
+        return new SandboxEnvironment(slack, aws, work, queue);
+    }
+
+    /// <summary>Process environment the daemon's AWS SDK credential chain reads.</summary>
+    public IReadOnlyDictionary<string, string> AwsEnvironment => new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["AWS_ACCESS_KEY_ID"] = Aws.AccessKeyId,
+        ["AWS_SECRET_ACCESS_KEY"] = Aws.SecretAccessKey,
+        // No instance metadata on a developer machine: fail fast instead of probing 169.254.169.254.
+        ["AWS_EC2_METADATA_DISABLED"] = "true",
+    };
+
+    /// <summary>Arguments for <c>socketdeployer run</c>: the shipped catalog with only endpoints, tokens and paths overridden.</summary>
+    public IReadOnlyList<string> DaemonArguments(string? configPath = null) =>
+    [
+        "run",
+        "--config", configPath ?? ShippedConfig,
+        $"--Slack:AppToken={Slack.AppToken}",
+        $"--Slack:BotToken={Slack.BotToken}",
+        $"--Slack:ApiBaseUrl={Slack.ApiBaseUrl}",
+        $"--Aws:Region={Aws.Region}",
+        $"--Aws:QueueUrl={QueueUrl}",
+        $"--Aws:SqsServiceUrl={Aws.ServiceUrl}",
+        $"--Aws:SsmServiceUrl={Aws.ServiceUrl}",
+        $"--Deploy:AuditLog={AuditLogPath}",
+    ];
+
+    public async ValueTask DisposeAsync()
+    {
+        await Slack.DisposeAsync();
+        await Aws.DisposeAsync();
+        try
+        {
+            Directory.Delete(WorkDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A log file still held open by a stopping daemon; the OS cleans temp.
+        }
+    }
+}
