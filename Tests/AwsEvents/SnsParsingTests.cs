@@ -23,7 +23,6 @@ public class SnsParsingTests
     [TestCase("{\"AutomationExecutionId\": \"" + Id + "\", \"StepName\": \"approve\"}")]
     [TestCase("{\"Execution\":{\"Arn\":\"" + Arn + "\"}}")]
     [TestCase("Approve? arn:aws-us-gov:ssm:us-gov-west-1:123456789012:automation-execution/" + Id)]
-    [TestCase("{\"AutomationExecutionId\": \"" + Id + "\"")]
     public void EnvelopedApprovalNotification_NamesTheExecution(string message)
     {
         var result = AutomationEventParser.Parse(Envelope(message));
@@ -61,6 +60,8 @@ public class SnsParsingTests
     [TestCase("arn:aws:ssm:us-east-2:123456789012:automation-definition/deploy:1")]
     [TestCase("arn:aws:ssm:us-east-2:1234:automation-execution/" + Id)]
     [TestCase("{\"AutomationExecutionId\": 42}")]
+    [TestCase("{\"AutomationExecutionId\": \"" + Id + "\"")]
+    [TestCase("[\"" + Arn + "\"")]
     public void ApprovalText_WithoutAnExecutionId_IsMalformed(string message) =>
         Assert.That(AutomationEventParser.Parse(Envelope(message)), Is.InstanceOf<ParseResult.Malformed>());
 

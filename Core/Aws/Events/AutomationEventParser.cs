@@ -41,9 +41,13 @@ public static class AutomationEventParser
         using var document = TryParseJson(text, out var jsonError);
         if (document is null)
         {
-            // A raw-delivered (or enveloped) approval notification may be plain text.
+            // A raw-delivered (or enveloped) approval notification may be plain text. Broken JSON is not prose,
+            // even when it quotes an execution ARN (every EventBridge event lists one in "resources").
+            if (IsMeantAsJson(text))
+                return new Malformed($"{(insideEnvelope ? "SNS Message is" : "the body is")} broken JSON: {jsonError}");
+
             return ApprovalNotificationReader.TryRead(text)
-                ?? new Malformed(insideEnvelope ? $"SNS Message names no automation execution and is not JSON ({jsonError})" : $"not JSON: {jsonError}");
+                ?? new Malformed($"{(insideEnvelope ? "SNS Message" : "the body")} is not JSON and names no automation execution");
         }
 
         var root = document.RootElement;
@@ -68,6 +72,14 @@ public static class AutomationEventParser
 
         return ApprovalNotificationReader.TryRead(text)
             ?? new Malformed($"{(insideEnvelope ? "SNS Message" : "the body")} is a JSON object of no known kind and names no automation execution");
+    }
+
+    private static bool IsMeantAsJson(string text)
+    {
+        var start = text.AsSpan().TrimStart().TrimStart('\uFEFF');
+        return start is ['{' or '[' or '"', ..]
+            || text.Contains("\"detail-type\"", StringComparison.Ordinal)
+            || text.Contains("\"socketdeployer\"", StringComparison.Ordinal);
     }
 
     private static JsonDocument? TryParseJson(string text, out string? error)
