@@ -13,7 +13,7 @@ public sealed class CapturedLogs : ILoggerProvider
     public IReadOnlyList<LogRecord> Records => [.. records];
 
     public void AddTo(IServiceCollection services) =>
-        services.AddLogging(logging => logging.AddProvider(this).SetMinimumLevel(LogLevel.Debug));
+        services.AddLogging(logging => logging.AddProvider(this).AddFilter<CapturedLogs>(null, LogLevel.Debug));
 
     public async Task<LogRecord> WaitForAsync(Func<LogRecord, bool> predicate, TimeSpan? timeout = null)
     {
