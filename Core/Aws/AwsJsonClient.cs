@@ -97,7 +97,8 @@ public sealed class AwsJsonClient
             using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(text) ? "{}" : text);
             return document.RootElement.Clone();
         }
-        catch (OperationCanceledException) when (attempt.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        // Our attempt timer or the HttpClient's own Timeout fired, not the caller: a timeout, and worth another attempt.
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             throw new TimeoutException($"{Protocol.TargetPrefix}.{operation} did not answer within {timeout}.");
         }

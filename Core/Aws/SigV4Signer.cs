@@ -92,7 +92,7 @@ public static class SigV4Signer
         var uri = request.RequestUri ?? throw new ArgumentException("The request has no URI.", nameof(request));
         var payloadHash = HashHex(body);
         request.Headers.Remove("Authorization");
-        request.Headers.Host ??= uri.IsDefaultPort ? uri.IdnHost : $"{uri.IdnHost}:{uri.Port}";
+        request.Headers.Host ??= uri.Authority;
         Replace(request.Headers, "X-Amz-Date", AmzDate(now));
         if (credentials.SessionToken is { } token)
             Replace(request.Headers, "X-Amz-Security-Token", token);

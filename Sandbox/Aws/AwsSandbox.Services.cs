@@ -28,4 +28,19 @@ public sealed partial class AwsSandbox
 
     /// <summary>The messages a queue holds (visible or in flight), oldest first.</summary>
     public IReadOnlyList<SandboxMessage> Messages(string queueUrl) => _sqs.Messages(queueUrl);
+
+    /// <summary>
+    /// From now on, executions run their document's steps (see <see cref="SandboxStep"/>) on the sandbox clock, and every
+    /// step and execution status change is put on <paramref name="eventQueueUrl"/> as an EventBridge event, with the steps'
+    /// log messages. Without this, executions stay where tests put them with <see cref="SetStatus"/>.
+    /// </summary>
+    public void RunAutomations(string? eventQueueUrl)
+    {
+        if (eventQueueUrl is not null)
+            _sqs.Queue(eventQueueUrl);
+        var runner = new AutomationRunner(_ssm, _sqs, _options, eventQueueUrl, _stopping.Token);
+        _runner = runner;
+        _ssm.Started = runner.Start;
+        _ssm.Changed = runner.Wake;
+    }
 }

@@ -23,6 +23,7 @@ public sealed partial class AwsSandbox : IAsyncDisposable
     private readonly SsmSandbox _ssm;
     private readonly SqsSandbox _sqs;
     private Uri? _serviceUrl;
+    private AutomationRunner? _runner;
 
     private AwsSandbox(AwsSandboxOptions options)
     {
@@ -73,6 +74,8 @@ public sealed partial class AwsSandbox : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
+        if (_runner is not null)
+            await _runner.Completion;
         await _app.StopAsync();
         await _app.DisposeAsync();
         _stopping.Dispose();

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 
 namespace SocketDeployer.Sandbox.Aws;
 
@@ -104,73 +103,12 @@ internal sealed partial class SqsSandbox(AwsSandboxOptions options, Func<Uri> se
 
     private static string Handle(JsonElement body) => body.String("ReceiptHandle") ?? throw SqsErrors.MissingParameter("ReceiptHandle");
 
-    private JsonObject DeleteBatch(SandboxQueue queue, JsonElement body)
-    {
-        var entries = body.Array("Entries");
-        if (entries.Count == 0)
-            throw SqsErrors.Batch("EmptyBatchRequest", "There should be at least one DeleteMessageBatchRequestEntry in the request.");
-        if (entries.Count > 10)
-            throw SqsErrors.Batch("TooManyEntriesInBatchRequest", $"Maximum number of entries per request are 10. You have sent {entries.Count}.");
-        var ids = entries.Select(e => e.String("Id") ?? "").ToList();
-        if (ids.FirstOrDefault(id => !EntryId().IsMatch(id)) is { } bad)
-            throw SqsErrors.Batch("InvalidBatchEntryId", "A batch entry id can only contain alphanumeric characters, hyphens and underscores. It can be at most 80 letters long.");
-        if (ids.GroupBy(id => id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } repeated)
-            throw SqsErrors.Batch("BatchEntryIdsNotDistinct", $"Id {repeated.Key} repeated.");
-
-        var successful = new JsonArray();
-        var failed = new JsonArray();
-        foreach (var entry in entries)
-        {
-            var id = entry.String("Id")!;
-            if (Delete(queue, entry.String("ReceiptHandle") ?? "") is { } error)
-                failed.Add(new JsonObject { ["Id"] = id, ["SenderFault"] = true, ["Code"] = error.QueryCode, ["Message"] = error.Message });
-            else
-                successful.Add(new JsonObject { ["Id"] = id });
-        }
-
-        return new JsonObject { ["Successful"] = successful, ["Failed"] = failed };
-    }
-
-    private AwsSandboxError? Delete(SandboxQueue queue, string handle)
-    {
-        if (!_handles.TryGetValue(handle, out var issued) || issued.Queue != queue)
-            return SqsErrors.ReceiptHandleIsInvalid(handle, "It was not issued by this queue.");
-        if (!queue.Messages.Contains(issued.Message))
-            return null;
-        if (issued.Message.ReceiptHandle != handle)
-            return SqsErrors.ReceiptHandleIsInvalid(handle, "The message was received again since; use the latest receipt handle.");
-        queue.Messages.Remove(issued.Message);
-        return null;
-    }
-
-    private JsonObject ChangeVisibility(SandboxQueue queue, string handle, int timeout)
-    {
-        if (timeout is < 0 or > 43200)
-            throw SqsErrors.OutOfRange("VisibilityTimeout", timeout, "0 and 43200");
-        if (!_handles.TryGetValue(handle, out var issued) || issued.Queue != queue)
-            throw SqsErrors.ReceiptHandleIsInvalid(handle, "It was not issued by this queue.");
-        if (!queue.Messages.Contains(issued.Message))
-            throw SqsErrors.InvalidParameterValue($"Value {handle} for parameter ReceiptHandle is invalid. Reason: Message does not exist or is not available for visibility timeout change.");
-        if (issued.Message.ReceiptHandle != handle)
-            throw SqsErrors.ReceiptHandleIsInvalid(handle, "The message was received again since; use the latest receipt handle.");
-        var now = options.TimeProvider.GetUtcNow();
-        if (issued.Message.VisibleAt <= now)
-            throw SqsErrors.MessageNotInflight();
-        issued.Message.VisibleAt = now.AddSeconds(timeout);
-        if (timeout == 0)
-            queue.SignalChange();
-        return [];
-    }
-
     private string NewHandle(SandboxQueue queue, SandboxMessage message)
     {
         var handle = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{queue.Name}/{message.MessageId}/{Guid.NewGuid():N}"));
         _handles[handle] = (queue, message);
         return handle;
     }
-
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,80}$")]
-    private static partial Regex EntryId();
 
     private static string Millis(DateTimeOffset time) => time.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
 }

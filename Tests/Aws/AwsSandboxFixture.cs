@@ -44,10 +44,10 @@ public abstract class AwsSandboxFixture
     /// <summary>Waits for a condition the sandbox reaches asynchronously; fails after a generous deadline.</summary>
     protected static async Task Eventually(Func<bool> condition, string what)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(10);
         while (!condition())
         {
-            if (DateTime.UtcNow > deadline)
+            if (TimeProvider.System.GetUtcNow() > deadline)
                 Assert.Fail($"Timed out waiting for: {what}");
             await Task.Delay(10);
         }
