@@ -61,7 +61,7 @@ public sealed partial class DeployOptionsValidator : IValidateOptions<DeployOpti
             {
                 if (!Placeholders.Contains(match.Groups[1].Value))
                 {
-                    yield return $"{key}:Parameters:{parameter}: unknown placeholder {match.Value}; use {{version}}, {{service}}, {{user}}, {{user_name}} or {{channel}}";
+                    yield return $"{key}:Parameters:{parameter}: unknown placeholder {match.Value} (use {{version}}, {{service}}, {{user}}, {{user_name}} or {{channel}})";
                 }
             }
         }

@@ -7,7 +7,14 @@ public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
 {
     public ValidateOptionsResult Validate(string? name, SlackOptions options)
     {
-        var failures = OptionKeys.Annotations(options, SlackOptions.Section).ToList();
+        var failures = OptionKeys.Annotations(options, SlackOptions.Section)
+            .Select(f => f switch
+            {
+                "Slack:AppToken: is required." => "Slack:AppToken: is required: set Slack__AppToken in the environment or as a systemd credential (an xapp-… token)",
+                "Slack:BotToken: is required." => "Slack:BotToken: is required: set Slack__BotToken in the environment or as a systemd credential (an xoxb-… token)",
+                _ => f,
+            })
+            .ToList();
         failures.AddRange(TokenKind("AppToken", options.AppToken, "xapp-", "an app-level token (xapp-…) with connections:write"));
         failures.AddRange(TokenKind("BotToken", options.BotToken, "xoxb-", "a bot token (xoxb-…)"));
         if (options.ApiBaseUrl is { } url && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)))

@@ -27,6 +27,14 @@ internal static class RunVerb
             return DaemonExit.BadConfiguration;
         }
 
+        // Validate before starting, so a bad key costs one clear message and no half-started host.
+        if (ConfigurationErrors.Collect(host.Services) is { Count: > 0 } failures)
+        {
+            ConfigurationErrors.Print(failures);
+            host.Dispose();
+            return DaemonExit.BadConfiguration;
+        }
+
         // RunAsync disposes the host: keep what is read after it.
         var exit = host.Services.GetRequiredService<DaemonExit>();
         using (host)
