@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using SocketDeployer.Core.Aws;
 using SocketDeployer.Core.Catalog;
 using SocketDeployer.Core.Commands;
+using SocketDeployer.Core.Flow.Releases;
 using SocketDeployer.Core.Policy;
 using SocketDeployer.Core.Slack;
 

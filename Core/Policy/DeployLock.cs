@@ -1,5 +1,6 @@
 using SocketDeployer.Core.Aws;
 using SocketDeployer.Core.Catalog;
+using SocketDeployer.Core.Flow.Releases;
 
 namespace SocketDeployer.Core.Policy;
 

@@ -1,0 +1,28 @@
+namespace SocketDeployer.Core.Flow.Releases;
+
+/// <summary>The tag keys that tie an execution to its Slack thread (design.md "AWS messages").</summary>
+public static class ExecutionTags
+{
+    public const string Thread = "socketdeployer:thread";
+    public const string Requester = "socketdeployer:requester";
+    public const string Service = "socketdeployer:service";
+    public const string Version = "socketdeployer:version";
+
+    /// <summary>The Slack event that started it: a redelivered event finds its own execution, not a lock.</summary>
+    public const string Event = "socketdeployer:event";
+
+    /// <summary>Added after the start reply is posted: the ts of the release's status message.</summary>
+    public const string StatusTs = "socketdeployer:status";
+
+    /// <summary>The open approval prompt: <c>&lt;step execution id&gt;@&lt;message ts&gt;</c>.</summary>
+    public const string Prompt = "socketdeployer:prompt";
+
+    /// <summary>Approvals collected for the open prompt so far: comma-separated user IDs.</summary>
+    public const string Approvals = "socketdeployer:approvals";
+
+    /// <summary>The Slack decision on the open prompt: <c>approved|rejected:&lt;user ids&gt;:&lt;unix seconds&gt;</c>.</summary>
+    public const string Decision = "socketdeployer:decision";
+
+    /// <summary>Set once the final result was posted, so a redelivered terminal event posts nothing.</summary>
+    public const string Result = "socketdeployer:result";
+}
