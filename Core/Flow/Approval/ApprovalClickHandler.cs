@@ -1,0 +1,91 @@
+using Microsoft.Extensions.Logging;
+using SocketDeployer.Core.Audit;
+using SocketDeployer.Core.Aws;
+using SocketDeployer.Core.Catalog;
+using SocketDeployer.Core.Flow.Releases;
+using SocketDeployer.Core.Policy;
+using SocketDeployer.Core.Slack;
+
+namespace SocketDeployer.Core.Flow.Approval;
+
+/// <summary>Decides an Approve / Reject click. Nothing but the execution id and step name is taken from the
+/// button: the service and requester come from SSM, the right to approve from the catalog and Slack groups.</summary>
+public sealed class ApprovalClickHandler(
+    ISsm ssm,
+    ISlackApi slack,
+    ServiceCatalog catalog,
+    DeployPolicy policy,
+    ReleaseDirectory releases,
+    KeyedLock locks,
+    BotIdentity bot,
+    ExecutionLinks links,
+    IAuditLog audit,
+    TimeProvider time,
+    ILogger<ApprovalClickHandler> logger)
+{
+    public async Task HandleAsync(ApprovalClick click, CancellationToken ct)
+    {
+        var me = await bot.GetAsync(ct);
+        if (click.TeamId != me.TeamId)
+        {
+            await RefuseAsync(click, null, "another workspace", null, ct);
+            return;
+        }
+
+        using var held = await locks.AcquireAsync(click.ExecutionId, ct);
+        var release = await releases.ReadAsync(click.ExecutionId, ct);
+        if (release is null || !catalog.ByName.TryGetValue(release.Service, out var service))
+        {
+            await RefuseAsync(click, null, "not a release", "This button does not belong to a release started from Slack.", ct);
+            return;
+        }
+
+        var tags = ApprovalTags.From(release.Tags);
+        if (tags.PromptTs != click.MessageTs || release.Channel != click.Channel)
+        {
+            await RefuseAsync(click, release, "not the current prompt", "This is not the current approval prompt of that release.", ct);
+            return;
+        }
+
+        if (tags.DecisionKind is { } kind)
+        {
+            var who = string.Join(", ", tags.DecidedBy.Select(u => $"<@{u}>"));
+            var text = kind == "ended" ? "This approval is no longer waiting." : $"Already {kind} by {who}.";
+            await RefuseAsync(click, release, "already decided", text, ct);
+            return;
+        }
+
+        var may = await policy.MayApproveAsync(service, click.User, release.Requester, ct);
+        if (!may.Allowed)
+        {
+            await RefuseAsync(click, release, "not allowed", may.Reason!, ct);
+            return;
+        }
+
+        var execution = await ssm.GetAutomationExecutionAsync(release.ExecutionId, ct);
+        var waiting = ApprovalTags.WaitingApprovalStep(execution);
+        if (waiting is null || waiting.StepName != click.StepName || (waiting.StepExecutionId ?? waiting.StepName) != tags.PromptStep)
+        {
+            await RefuseAsync(click, release, "no longer waiting", $"This approval is no longer waiting (the release is {execution.Status}).", ct);
+            return;
+        }
+
+        var decision = new ApprovalDecision(ssm, slack, audit, time, logger, release, service, click, tags, ApprovalTags.MessageOf(waiting), links.Execution(release.ExecutionId));
+        if (!await decision.ApplyAsync(ct))
+        {
+            await RefuseAsync(click, release, "signal refused", "This approval is no longer waiting.", ct);
+        }
+    }
+
+    private async Task RefuseAsync(ApprovalClick click, ReleaseInfo? release, string reason, string? text, CancellationToken ct)
+    {
+        ApprovalLog.ClickRefused(logger, click.ExecutionId, click.User, reason);
+        await audit.AppendAsync(
+            new AuditEntry(click.Approve ? "approve" : "reject", "refused", click.User, click.Channel, null, release?.Service, release?.Version, click.ExecutionId, reason),
+            ct);
+        if (text is not null)
+        {
+            await slack.PostEphemeralAsync(click.Channel, click.User, release?.ThreadTs, new SlackMessage($":no_entry: {text}"), ct);
+        }
+    }
+}

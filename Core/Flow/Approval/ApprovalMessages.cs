@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using SocketDeployer.Core.Catalog;
+using SocketDeployer.Core.Commands;
+using SocketDeployer.Core.Flow.Releases;
+using SocketDeployer.Core.Slack;
+
+namespace SocketDeployer.Core.Flow.Approval;
+
+/// <summary>The approval prompt and what replaces it, as pure functions.</summary>
+public static class ApprovalMessages
+{
+    public const string ApproveAction = "socketdeployer.approve";
+    public const string RejectAction = "socketdeployer.reject";
+
+    public static string ButtonValue(string executionId, string stepName) => $"{executionId}/{stepName}";
+
+    public static SlackMessage Prompt(ReleaseInfo release, ServiceDefinition service, string stepName, string? message, IReadOnlyCollection<string> approvals, Uri console)
+    {
+        var header = Header(release);
+        var value = ButtonValue(release.ExecutionId, stepName);
+        var progress = approvals.Count == 0 ? "" : $" · {Quorum(approvals, service.RequiredApprovals)}";
+        var blocks = BlockKit.Blocks(
+            BlockKit.Section(header + Quote(message)),
+            BlockKit.Context($"Approvers: {Approvers(service)} · {service.RequiredApprovals} needed{progress} · <{console}|Open in the AWS console>"),
+            new JsonObject
+            {
+                ["type"] = "actions",
+                ["block_id"] = "socketdeployer.approval",
+                ["elements"] = new JsonArray(
+                    Button("Approve", ApproveAction, value, "primary", Confirm(release)),
+                    Button("Reject", RejectAction, value, "danger", null)),
+            });
+        return new SlackMessage($"{header} — approvers: {Approvers(service)}", blocks);
+    }
+
+    public static SlackMessage Decided(ReleaseInfo release, string? message, string outcome)
+    {
+        var header = Header(release);
+        return new SlackMessage($"{header}\n{outcome}", BlockKit.Blocks(BlockKit.Section(header + Quote(message)), BlockKit.Section(outcome)));
+    }
+
+    public static string Approved(IReadOnlyCollection<string> approvers, DateTimeOffset at) =>
+        $":white_check_mark: Approved by {Mentions(approvers)} at {Time(at)}";
+
+    public static string Rejected(string user, DateTimeOffset at) => $":no_entry_sign: Rejected by <@{user}> at {Time(at)}";
+
+    public static string EndedOutsideSlack(string stepStatus) => stepStatus switch
+    {
+        "Success" or "Approved" => ":information_source: Approved outside Slack (in the AWS console or by another approver of the document)",
+        "TimedOut" => ":alarm_clock: The approval step timed out without a decision",
+        "Cancelled" => ":octagonal_sign: The release was cancelled before a decision",
+        _ => $":information_source: The approval step ended ({SlackText.Escape(stepStatus)}) without a decision in Slack",
+    };
+
+    public static string Quorum(IReadOnlyCollection<string> approvals, int required) =>
+        $"{approvals.Count} of {required} approvals: {Mentions(approvals)}";
+
+    private static string Header(ReleaseInfo release) =>
+        $":raised_hand: Approval needed to deploy *{release.Service}* `{SlackText.Escape(release.Version)}`, requested by <@{release.Requester}>";
+
+    private static string Quote(string? message) =>
+        string.IsNullOrWhiteSpace(message) ? "" : $"\n> {SlackText.Escape(message, 1000)}";
+
+    private static string Approvers(ServiceDefinition service) =>
+        string.Join(", ", service.Approvers.Select(id => id.StartsWith('S') ? $"<!subteam^{id}>" : $"<@{id}>"));
+
+    private static string Mentions(IEnumerable<string> users) => string.Join(", ", users.Select(u => $"<@{u}>"));
+
+    private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    private static JsonObject Confirm(ReleaseInfo release) => new()
+    {
+        ["title"] = BlockKit.PlainText("Approve this release?"),
+        ["text"] = BlockKit.PlainText($"Deploy {release.Service} {BlockKit.Truncate(release.Version, 60)} to production?"),
+        ["confirm"] = BlockKit.PlainText("Approve"),
+        ["deny"] = BlockKit.PlainText("Not yet"),
+        ["style"] = "primary",
+    };
+
+    private static JsonObject Button(string label, string actionId, string value, string style, JsonObject? confirm)
+    {
+        var button = new JsonObject
+        {
+            ["type"] = "button",
+            ["action_id"] = actionId,
+            ["text"] = BlockKit.PlainText(label),
+            ["value"] = value,
+            ["style"] = style,
+        };
+        if (confirm is not null)
+        {
+            button["confirm"] = confirm;
+        }
+
+        return button;
+    }
+}

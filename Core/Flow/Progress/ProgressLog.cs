@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Logging;
+
+namespace SocketDeployer.Core.Flow.Progress;
+
+internal static partial class ProgressLog
+{
+    [LoggerMessage(EventId = 2200, Level = LogLevel.Debug, Message = "Execution {ExecutionId} was not started from Slack; event ignored")]
+    public static partial void NotOurs(ILogger logger, string executionId);
+
+    [LoggerMessage(EventId = 2201, Level = LogLevel.Debug, Message = "Stale {Kind} event for {ExecutionId} ignored ({Status} after {Current})")]
+    public static partial void Stale(ILogger logger, string kind, string executionId, string status, string current);
+
+    [LoggerMessage(EventId = 2202, Level = LogLevel.Information, Message = "Release {ExecutionId} of {Service} ended: {Status}")]
+    public static partial void Ended(ILogger logger, string executionId, string service, string status);
+}

@@ -1,0 +1,70 @@
+using SocketDeployer.Core.Commands;
+using SocketDeployer.Core.Flow.Releases;
+using SocketDeployer.Core.Slack;
+
+namespace SocketDeployer.Core.Flow.Progress;
+
+/// <summary>The messages of a running release, as pure functions of its state.</summary>
+public static class ProgressMessages
+{
+    /// <summary>The status message (the start reply), edited in place as the release moves.</summary>
+    public static SlackMessage Status(ReleaseInfo release, ReleaseState state, Uri console, DateTimeOffset now)
+    {
+        var what = $"*{release.Service}* `{SlackText.Escape(release.Version)}`";
+        var elapsed = Durations.Format((state.EndTime ?? now) - (state.StartTime ?? now));
+        var text = state.Status switch
+        {
+            "Success" or "CompletedWithSuccess" => $":white_check_mark: {what} is live — {elapsed}",
+            "Failed" or "CompletedWithFailure" => $":x: {what} failed after {elapsed}",
+            "TimedOut" => $":x: {what} timed out after {elapsed}",
+            "Cancelled" or "Cancelling" => $":octagonal_sign: {what} was cancelled after {elapsed}",
+            "Waiting" => $":raised_hand: {what} is waiting for approval — {elapsed} so far",
+            _ => $":rocket: <@{release.Requester}> is deploying {what}{Step(state)} — {elapsed} so far",
+        };
+        return new SlackMessage(text, BlockKit.Blocks(
+            BlockKit.Section(text),
+            BlockKit.Context($"requested by <@{release.Requester}> · execution `{release.ExecutionId}` · <{console}|Open in the AWS console>")));
+    }
+
+    public static SlackMessage StepFinished(string stepName, string status, string? duration)
+    {
+        var took = duration is null ? "" : $" ({duration})";
+        var name = SlackText.Escape(stepName, 100);
+        var text = status switch
+        {
+            "Success" => $":white_check_mark: step *{name}* succeeded{took}",
+            "TimedOut" => $":alarm_clock: step *{name}* timed out{took}",
+            "Cancelled" => $":octagonal_sign: step *{name}* was cancelled{took}",
+            _ => $":x: step *{name}* {status.ToLowerInvariant()}{took}",
+        };
+        return Plain(text);
+    }
+
+    public static SlackMessage Log(string text) => Plain($":memo: {SlackText.Escape(text, BlockKit.SectionLimit - 20)}");
+
+    public static SlackMessage Result(ReleaseInfo release, ReleaseState state, string? failedStep, string? failureMessage, Uri console)
+    {
+        var what = $"*{release.Service}* `{SlackText.Escape(release.Version)}`";
+        var took = Durations.Between(state.StartTime, state.EndTime) ?? "";
+        if (state.Status is "Success" or "CompletedWithSuccess")
+        {
+            return Plain($":tada: {what} is live — {took}");
+        }
+
+        var verb = state.Status switch
+        {
+            "TimedOut" => "timed out",
+            "Cancelled" => "was cancelled",
+            _ => "failed",
+        };
+        var at = failedStep is null ? "" : $" at step *{SlackText.Escape(failedStep, 100)}*";
+        var why = string.IsNullOrWhiteSpace(failureMessage) ? "" : $"\n> {SlackText.Escape(failureMessage, 1500)}";
+        var text = $":x: {what} {verb}{at} after {took}{why}\n<{console}|Open the execution in the AWS console>";
+        return Plain(text);
+    }
+
+    private static string Step(ReleaseState state) =>
+        state.CurrentStep is null ? "" : $" — step *{SlackText.Escape(state.CurrentStep, 100)}*";
+
+    private static SlackMessage Plain(string text) => new(text, BlockKit.Blocks(BlockKit.Section(text)));
+}
