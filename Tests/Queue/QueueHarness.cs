@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SocketDeployer.Daemon.Queue;
+
+namespace SocketDeployer.Tests.Queue;
+
+/// <summary>The real receiver, processor and worker over a <see cref="FakeSqs"/> on a <see cref="ManualTimeProvider"/>.</summary>
+internal sealed class QueueHarness : IDisposable
+{
+    private readonly ILoggerFactory _loggers;
+
+    public QueueHarness(QueueOptions? options = null)
+    {
+        Options = options ?? new QueueOptions();
+        Sqs = new FakeSqs(Time);
+        _loggers = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
+        var wrapped = Microsoft.Extensions.Options.Options.Create(Options);
+        InFlight = new InFlightMessages(Sqs, wrapped, Time, _loggers.CreateLogger<InFlightMessages>());
+        Receiver = new QueueReceiver(Sqs, InFlight, wrapped, Time, _loggers.CreateLogger<QueueReceiver>());
+        Processor = new QueueProcessor(Sqs, Handler, InFlight, wrapped, Time, _loggers.CreateLogger<QueueProcessor>());
+        Worker = new QueueWorker(Receiver, Processor, InFlight, wrapped, _loggers.CreateLogger<QueueWorker>());
+    }
+
+    public QueueOptions Options { get; }
+
+    public ManualTimeProvider Time { get; } = new();
+
+    public FakeSqs Sqs { get; }
+
+    public LogRecorder Logs { get; } = new();
+
+    public ScriptedQueueHandler Handler { get; } = new();
+
+    public InFlightMessages InFlight { get; }
+
+    public QueueReceiver Receiver { get; }
+
+    public QueueProcessor Processor { get; }
+
+    public QueueWorker Worker { get; }
+
+    public Task StartAsync() => Worker.StartAsync(CancellationToken.None);
+
+    /// <summary>Stops the worker; the returned task ends when it has fully stopped.</summary>
+    public Task StopAsync() => Worker.StopAsync(CancellationToken.None);
+
+    public void Dispose()
+    {
+        Worker.Dispose();
+        _loggers.Dispose();
+        Logs.Dispose();
+    }
+}
