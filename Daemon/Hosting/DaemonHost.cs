@@ -25,7 +25,8 @@ internal static class DaemonHost
             .AddSlackClients()
             .AddAwsServices()
             .AddDeployFlow()
-            .AddSocketModeWorker();
+            .AddSocketModeWorker()
+            .AddAutomationQueue(builder.Configuration);
         configure?.Invoke(builder.Services);
         return builder;
     }

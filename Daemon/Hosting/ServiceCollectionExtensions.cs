@@ -6,8 +6,12 @@ using SocketDeployer.Core.Audit;
 using SocketDeployer.Core.Aws;
 using SocketDeployer.Core.Catalog;
 using SocketDeployer.Core.Flow;
+using SocketDeployer.Core.Flow.Approval;
+using SocketDeployer.Core.Flow.Progress;
+using SocketDeployer.Core.Flow.Releases;
 using SocketDeployer.Core.Policy;
 using SocketDeployer.Core.Slack;
+using SocketDeployer.Daemon.Queue;
 using SocketDeployer.Daemon.Workers;
 
 namespace SocketDeployer.Daemon.Hosting;
@@ -59,6 +63,19 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<DeployLock>();
         services.AddSingleton<DeployRequest>();
         services.AddSingleton<MentionHandler>();
+        services.AddSingleton<ReleaseDirectory>();
+        services.AddSingleton<ReleaseStateStore>();
+        services.AddSingleton<KeyedLock>();
+        services.AddSingleton<ApprovalPrompter>();
+        services.AddSingleton<ApprovalClickHandler>();
+        services.AddSingleton<ReleaseProgress>();
+        return services;
+    }
+
+    public static IServiceCollection AddAutomationQueue(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<IQueueMessageHandler, AutomationQueueHandler>();
+        services.AddQueueWorker(configuration);
         return services;
     }
 

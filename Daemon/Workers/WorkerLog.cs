@@ -21,4 +21,13 @@ internal static partial class WorkerLog
 
     [LoggerMessage(EventId = 3005, Level = LogLevel.Critical, Message = "Socket Mode worker failed")]
     public static partial void Crashed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Debug, Message = "Queue message {MessageId} is not for SocketDeployer: {Reason}")]
+    public static partial void QueueBodyIgnored(ILogger logger, string messageId, string reason);
+
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Warning, Message = "Queue message {MessageId} cannot be parsed ({Reason}); left for the dead-letter queue")]
+    public static partial void QueueBodyMalformed(ILogger logger, string messageId, string reason);
+
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Warning, Message = "Interactive payload {EnvelopeId} is not an approval click; ignored")]
+    public static partial void NotAClick(ILogger logger, string envelopeId);
 }

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Logging;
+using SocketDeployer.Core.Aws;
+using SocketDeployer.Core.Aws.Events;
+using SocketDeployer.Core.Flow.Progress;
+using SocketDeployer.Daemon.Queue;
+
+namespace SocketDeployer.Daemon.Workers;
+
+/// <summary>Turns a queue body into an automation event and applies it to its release's thread.</summary>
+internal sealed class AutomationQueueHandler(ReleaseProgress progress, ILogger<AutomationQueueHandler> logger) : IQueueMessageHandler
+{
+    public async Task<QueueOutcome> HandleAsync(SqsMessage message, CancellationToken ct)
+    {
+        switch (AutomationEventParser.Parse(message.Body))
+        {
+            case ParseResult.Parsed parsed:
+                await progress.ApplyAsync(parsed.Event, ct);
+                return QueueOutcome.Done;
+            case ParseResult.Ignored ignored:
+                WorkerLog.QueueBodyIgnored(logger, message.MessageId, ignored.Reason);
+                return QueueOutcome.Done;
+            case ParseResult.Malformed malformed:
+                // Never dropped silently: it comes back until the redrive policy moves it to the DLQ.
+                WorkerLog.QueueBodyMalformed(logger, message.MessageId, malformed.Reason);
+                return QueueOutcome.Retry;
+            default:
+                return QueueOutcome.Retry;
+        }
+    }
+}
