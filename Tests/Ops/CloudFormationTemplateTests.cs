@@ -116,6 +116,15 @@ public class CloudFormationTemplateTests
     }
 
     [Test]
+    public void CfnLintFindsNothing()
+    {
+        // cfn-lint expands Fn::ForEach and knows every service's IAM actions and resource schemas.
+        var (exitCode, output) = ExternalTool.Run("cfn-lint", "pip install cfn-lint", null, RepoFiles.PathOf(TemplatePath));
+
+        Assert.That(exitCode, Is.Zero, output);
+    }
+
+    [Test]
     public void OutputsWhatTheDaemonAndTheDocumentsNeed() =>
         Assert.That(Template.Get("Outputs").Entries().Select(e => e.Key), Is.SupersetOf(new[] { "QueueUrl", "DlqUrl", "RoleArn", "InstanceProfileName" }));
 

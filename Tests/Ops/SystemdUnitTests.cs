@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -104,36 +103,9 @@ public partial class SystemdUnitTests
         return path;
     }
 
-    private static (int ExitCode, string Output) RunSystemdAnalyze(params string[] arguments)
-    {
-        var executable = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':')
-            .Select(directory => Path.Combine(directory, "systemd-analyze"))
-            .FirstOrDefault(File.Exists);
-        if (executable is null)
-        {
-            Assert.Ignore("systemd-analyze is not installed (apt-get install -y systemd); the CI script installs it");
-        }
-
-        var start = new ProcessStartInfo(executable!) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // No pager, no colours, no attempt to talk to a (possibly absent) system manager.
-        start.Environment["SYSTEMD_PAGER"] = "cat";
-        start.Environment["SYSTEMD_COLORS"] = "0";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
-        {
-            process.Kill();
-            Assert.Fail($"systemd-analyze {string.Join(' ', arguments)} did not finish");
-        }
-
-        return (process.ExitCode, stdout.Result + stderr.Result);
-    }
+    private static (int ExitCode, string Output) RunSystemdAnalyze(params string[] arguments) =>
+        // No pager and no colours in captured output.
+        ExternalTool.Run("systemd-analyze", "apt-get install -y systemd", new Dictionary<string, string> { ["SYSTEMD_PAGER"] = "cat", ["SYSTEMD_COLORS"] = "0" }, arguments);
 
     [GeneratedRegex(@"Overall exposure level for \S+: (\d+(?:\.\d+)?)")]
     private static partial Regex ExposureLine();
