@@ -52,35 +52,6 @@ internal sealed class NotifySocketListener : IDisposable
         }
     }
 
-    /// <summary>Datagrams up to and including the first one that <paramref name="last"/> accepts.</summary>
-    public async Task<List<string>> ReceiveUntilAsync(Func<string, bool> last)
-    {
-        var received = new List<string>();
-        while (true)
-        {
-            var datagram = await ReceiveAsync();
-            received.Add(datagram);
-            if (last(datagram))
-            {
-                return received;
-            }
-        }
-    }
-
-    /// <summary>Whatever has arrived and not been read yet, without waiting.</summary>
-    public List<string> Drain()
-    {
-        var received = new List<string>();
-        var buffer = new byte[4096];
-        while (_socket.Available > 0)
-        {
-            var read = _socket.Receive(buffer);
-            received.Add(Encoding.UTF8.GetString(buffer, 0, read));
-        }
-
-        return received;
-    }
-
     public void Dispose()
     {
         _socket.Dispose();
