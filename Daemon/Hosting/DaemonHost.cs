@@ -26,7 +26,8 @@ internal static class DaemonHost
             .AddAwsServices()
             .AddDeployFlow()
             .AddSocketModeWorker()
-            .AddAutomationQueue(builder.Configuration);
+            .AddAutomationQueue(builder.Configuration)
+            .AddSystemd();
         configure?.Invoke(builder.Services);
         return builder;
     }

@@ -12,6 +12,7 @@ using SocketDeployer.Core.Flow.Releases;
 using SocketDeployer.Core.Policy;
 using SocketDeployer.Core.Slack;
 using SocketDeployer.Daemon.Queue;
+using SocketDeployer.Daemon.Systemd;
 using SocketDeployer.Daemon.Workers;
 
 namespace SocketDeployer.Daemon.Hosting;
@@ -76,6 +77,16 @@ internal static class ServiceCollectionExtensions
     {
         services.AddSingleton<IQueueMessageHandler, AutomationQueueHandler>();
         services.AddQueueWorker(configuration);
+        return services;
+    }
+
+    public static IServiceCollection AddSystemd(this IServiceCollection services)
+    {
+        services.AddSingleton<DaemonHealth>();
+        services.AddSingleton<IReadinessProbe>(sp => sp.GetRequiredService<DaemonHealth>());
+        services.AddSingleton<ILivenessProbe>(sp => sp.GetRequiredService<DaemonHealth>());
+        services.AddSingleton<IStatusSource>(sp => sp.GetRequiredService<DaemonHealth>());
+        services.AddSystemdIntegration();
         return services;
     }
 

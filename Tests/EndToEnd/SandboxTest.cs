@@ -19,10 +19,18 @@ public abstract class SandboxTest
 
     protected string BotMention => $"<@{Slack.BotUserId}>";
 
+    /// <summary>Whether the Sandbox runs the documents' steps and sends their EventBridge events to the queue.</summary>
+    protected virtual bool RunAutomations => false;
+
     [SetUp]
     public async Task StartSandboxAndDaemon()
     {
         Env = await SandboxEnvironment.StartAsync();
+        if (RunAutomations)
+        {
+            Env.Aws.RunAutomations(Env.QueueUrl);
+        }
+
         Logs = new CapturedLogs();
         Daemon = DaemonInstance.Start(Env, Logs.AddTo);
         await Task.WhenAny(Slack.WaitForConnectionsAsync(2, Wait), Daemon.Exit);
