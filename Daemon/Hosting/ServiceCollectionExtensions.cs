@@ -6,6 +6,9 @@ using SocketDeployer.Core.Audit;
 using SocketDeployer.Core.Aws;
 using SocketDeployer.Core.Catalog;
 using SocketDeployer.Core.Flow;
+using SocketDeployer.Core.Flow.Cancel;
+using SocketDeployer.Core.Flow.Releases;
+using SocketDeployer.Core.Flow.Status;
 using SocketDeployer.Core.Policy;
 using SocketDeployer.Core.Slack;
 using SocketDeployer.Daemon.Workers;
@@ -58,6 +61,10 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<DeployPolicy>();
         services.AddSingleton<DeployLock>();
         services.AddSingleton<DeployRequest>();
+        // Other features read releases too: one shared cache, whoever registers it first.
+        services.TryAddSingleton<ReleaseDirectory>();
+        services.AddSingleton<StatusRequest>();
+        services.AddSingleton<CancelRequest>();
         services.AddSingleton<MentionHandler>();
         return services;
     }
