@@ -2,6 +2,8 @@ using Microsoft.Extensions.Logging;
 using SocketDeployer.Core.Audit;
 using SocketDeployer.Core.Catalog;
 using SocketDeployer.Core.Commands;
+using SocketDeployer.Core.Flow.Cancel;
+using SocketDeployer.Core.Flow.Status;
 using SocketDeployer.Core.Policy;
 using SocketDeployer.Core.Slack;
 
@@ -16,6 +18,8 @@ public sealed class MentionHandler(
     ServiceCatalog catalog,
     PeopleDirectory people,
     DeployRequest deploy,
+    StatusRequest status,
+    CancelRequest cancel,
     ILogger<MentionHandler> logger)
 {
     public async Task HandleAsync(MentionEvent mention, CancellationToken ct)
@@ -51,6 +55,12 @@ public sealed class MentionHandler(
                 break;
             case DeployCommand command:
                 await deploy.HandleAsync(reply, command, usage, ct);
+                break;
+            case StatusCommand command:
+                await status.HandleAsync(reply, command, usage, ct);
+                break;
+            case CancelCommand command:
+                await cancel.HandleAsync(reply, command, usage, ct);
                 break;
             default:
                 await reply.AuditAsync("refused", ct, reason: "not available yet");

@@ -7,8 +7,10 @@ using SocketDeployer.Core.Aws;
 using SocketDeployer.Core.Catalog;
 using SocketDeployer.Core.Flow;
 using SocketDeployer.Core.Flow.Approval;
+using SocketDeployer.Core.Flow.Cancel;
 using SocketDeployer.Core.Flow.Progress;
 using SocketDeployer.Core.Flow.Releases;
+using SocketDeployer.Core.Flow.Status;
 using SocketDeployer.Core.Policy;
 using SocketDeployer.Core.Slack;
 using SocketDeployer.Daemon.Queue;
@@ -63,6 +65,9 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<DeployPolicy>();
         services.AddSingleton<DeployLock>();
         services.AddSingleton<DeployRequest>();
+        // Other features read releases too: one shared cache, whoever registers it first.
+        services.AddSingleton<StatusRequest>();
+        services.AddSingleton<CancelRequest>();
         services.AddSingleton<MentionHandler>();
         services.AddSingleton<ReleaseDirectory>();
         services.AddSingleton<ReleaseStateStore>();
