@@ -17,6 +17,9 @@ public sealed record SandboxStep(string Name, string Action = "aws:sleep")
     /// <summary>When set, the step sends <c>{"socketdeployer":1,"executionId":…,"text":…}</c> to the sandbox's event queue.</summary>
     public string? LogMessage { get; init; }
 
+    /// <summary>The FailureMessage a failing step reports.</summary>
+    public string? FailureMessage { get; init; }
+
     /// <summary>The step's Inputs as GetAutomationExecution shows them.</summary>
     public IReadOnlyDictionary<string, string> Inputs { get; init; } = new Dictionary<string, string>();
 

@@ -31,12 +31,14 @@ public sealed class SandboxEnvironment : IAsyncDisposable
     /// <summary>The shipped example catalog, copied beside the executables.</summary>
     public static string ShippedConfig => Path.Combine(AppContext.BaseDirectory, "appsettings.json");
 
-    public static async Task<SandboxEnvironment> StartAsync(SlackWorkspaceOptions? slackOptions = null, AwsSandboxOptions? awsOptions = null)
+    /// <param name="documents">Registers the Automation documents; the catalog's standard ones by default.</param>
+    public static async Task<SandboxEnvironment> StartAsync(
+        SlackWorkspaceOptions? slackOptions = null, AwsSandboxOptions? awsOptions = null, Action<AwsSandbox>? documents = null)
     {
         var slack = await SlackWorkspace.StartAsync(slackOptions);
         var aws = await AwsSandbox.StartAsync(awsOptions);
         SandboxPeople.Seed(slack);
-        SandboxDocuments.Register(aws);
+        (documents ?? SandboxDocuments.Register)(aws);
         var dlq = aws.CreateQueue(QueueName + "-dlq");
         var queue = aws.CreateQueue(QueueName, visibilityTimeoutSeconds: 30, deadLetterQueueUrl: dlq, maxReceiveCount: 5);
         var work = Directory.CreateTempSubdirectory("socketdeployer-sandbox-").FullName;

@@ -42,7 +42,7 @@ public static class ProgressMessages
 
     public static SlackMessage Log(string text) => Plain($":memo: {SlackText.Escape(text, BlockKit.SectionLimit - 20)}");
 
-    public static SlackMessage Result(ReleaseInfo release, ReleaseState state, string? failedStep, string? failureMessage, Uri console)
+    public static SlackMessage Result(ReleaseInfo release, ReleaseState state, string? failedStep, string? failureMessage, Uri console, bool rejected = false)
     {
         var what = $"*{release.Service}* `{SlackText.Escape(release.Version)}`";
         var took = Durations.Between(state.StartTime, state.EndTime) ?? "";
@@ -55,6 +55,7 @@ public static class ProgressMessages
         {
             "TimedOut" => "timed out",
             "Cancelled" => "was cancelled",
+            _ when rejected => "was rejected",
             _ => "failed",
         };
         var at = failedStep is null ? "" : $" at step *{SlackText.Escape(failedStep, 100)}*";

@@ -127,7 +127,9 @@ public sealed class ReleaseProgress(
         state.EndTime ??= execution.EndTime;
         var console = links.Execution(release.ExecutionId);
         await slack.PostMessageAsync(
-            release.Channel, release.ThreadTs, ProgressMessages.Result(release, state, failed?.StepName, failed?.FailureMessage ?? execution.FailureMessage, console), ct);
+            release.Channel, release.ThreadTs, ProgressMessages.Result(
+                release, state, failed?.StepName, failed?.FailureMessage ?? execution.FailureMessage, console, rejected: failed?.Action == "aws:approve"),
+            ct);
         state.ResultPosted = true;
         await ssm.AddTagsAsync(release.ExecutionId, new Dictionary<string, string>(StringComparer.Ordinal) { [ExecutionTags.Result] = state.Status }, ct);
         ProgressLog.Ended(logger, release.ExecutionId, release.Service, state.Status);
