@@ -8,6 +8,9 @@ internal sealed class CallDeadline : IDisposable
     /// <summary>Bound of one call other than the long poll.</summary>
     public static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>Bound of returning a message at shutdown: best-effort, and the host's shutdown timeout is short.</summary>
+    public static readonly TimeSpan ReturnTimeout = TimeSpan.FromSeconds(5);
+
     /// <summary>How much longer than its wait a long poll may take.</summary>
     public static readonly TimeSpan LongPollMargin = TimeSpan.FromSeconds(15);
 

@@ -37,7 +37,7 @@ internal sealed class InFlightMessages(ISqs sqs, IOptions<QueueOptions> options,
     {
         ArgumentNullException.ThrowIfNull(message);
         await ReleaseAsync(message);
-        using var deadline = new CallDeadline(CallDeadline.CallTimeout, time, CancellationToken.None);
+        using var deadline = new CallDeadline(CallDeadline.ReturnTimeout, time, CancellationToken.None);
         try
         {
             await sqs.ChangeVisibilityAsync(message, 0, deadline.Token);

@@ -9,7 +9,7 @@ internal sealed class VisibilityHeartbeat
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
-    /// <summary>Starts beating at once: the first delay is scheduled before the constructor returns.</summary>
+    /// <summary>Starts beating at once: the timer is running before the constructor returns.</summary>
     public VisibilityHeartbeat(SqsMessage message, ISqs sqs, int visibilitySeconds, TimeProvider time, ILogger logger)
     {
         _loop = BeatAsync(message, sqs, visibilitySeconds, time, logger, _stop.Token);
@@ -25,12 +25,12 @@ internal sealed class VisibilityHeartbeat
 
     private static async Task BeatAsync(SqsMessage message, ISqs sqs, int seconds, TimeProvider time, ILogger logger, CancellationToken ct)
     {
-        var interval = TimeSpan.FromSeconds(seconds / 2.0);
+        // A periodic timer, not a delay per beat: the schedule does not drift by the duration of each call.
+        using var beat = new PeriodicTimer(TimeSpan.FromSeconds(seconds / 2.0), time);
         try
         {
-            while (true)
+            while (await beat.WaitForNextTickAsync(ct))
             {
-                await Task.Delay(interval, time, ct);
                 using var deadline = new CallDeadline(CallDeadline.CallTimeout, time, ct);
                 try
                 {

@@ -70,7 +70,11 @@ internal sealed class FakeSqs(TimeProvider time) : ISqs
             throw fault;
         }
 
+        // Re-check every second of test time (visibility lapses, the wait ends) or at once when something changed.
+        // The ticking starts before the first check, so a clock advanced at any moment after the call began is seen.
         var until = time.GetUtcNow().AddSeconds(waitSeconds);
+        using var tick = new PeriodicTimer(TimeSpan.FromSeconds(1), time);
+        Task<bool>? nextTick = null;
         while (true)
         {
             Task changed;
@@ -85,10 +89,12 @@ internal sealed class FakeSqs(TimeProvider time) : ISqs
                 changed = _changed.Task;
             }
 
-            // Re-check every second of test time (visibility lapses) or at once when something changed.
-            using var stopDelay = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            await Task.WhenAny(changed, Task.Delay(TimeSpan.FromSeconds(1), time, stopDelay.Token));
-            await stopDelay.CancelAsync();
+            nextTick ??= tick.WaitForNextTickAsync(cancellationToken).AsTask();
+            if (await Task.WhenAny(changed, nextTick) == nextTick)
+            {
+                nextTick = null;
+            }
+
             cancellationToken.ThrowIfCancellationRequested();
         }
     }

@@ -57,10 +57,12 @@ public sealed class QueueReceiverTests
         var ids = Enumerable.Range(0, 6).Select(_ => queue.Sqs.Send("{}")).ToList();
         await queue.StartAsync();
 
-        await Eventually.That(() => queue.Receiver.WaitingForCapacity && queue.Handler.Started.Count == 1, "the receiver waits for room");
+        // One being handled and two buffered: the channel is full.
+        await Eventually.That(
+            () => queue.Receiver.WaitingForCapacity && queue.Handler.Started.Count == 1 && queue.Sqs.InFlightCount == 3,
+            "the receiver waits for room");
         Assert.Multiple(() =>
         {
-            Assert.That(queue.Sqs.InFlightCount, Is.EqualTo(3), "one being handled, two buffered");
             Assert.That(queue.Sqs.VisibleCount, Is.EqualTo(3), "the rest stays on the queue for others");
             Assert.That(queue.Sqs.ReceiveSizes(), Is.All.LessThanOrEqualTo(2), "never asks for more than the room");
             Assert.That(queue.Receiver.ReceivesInProgress, Is.Zero);
@@ -76,7 +78,9 @@ public sealed class QueueReceiverTests
     {
         using var queue = new QueueHarness();
         await queue.StartAsync();
-        await Eventually.That(() => queue.Receiver.ReceivesInProgress == 1, "the long poll is under way");
+        await Eventually.That(
+            () => queue.Receiver.ReceivesInProgress == 1 && queue.Time.PendingDelays().Contains(TimeSpan.FromSeconds(1)),
+            "the long poll waits on the clock");
         Assert.That(queue.Receiver.FirstReceive.IsCompleted, Is.False, "an empty long poll waits while the clock stands");
 
         queue.Time.Advance(TimeSpan.FromSeconds(queue.Options.WaitTimeSeconds));
