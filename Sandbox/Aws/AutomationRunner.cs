@@ -38,7 +38,7 @@ internal sealed class AutomationRunner(SsmSandbox ssm, SqsSandbox sqs, AwsSandbo
                 cancel.Token.ThrowIfCancellationRequested();
                 Update(execution, step, "InProgress");
                 var outcome = step.Step.IsApproval ? await ApproveAsync(execution, step, cancel.Token) : await RunStepAsync(execution, step, cancel.Token);
-                Update(execution, step, outcome, outcome == "Failed" ? step.Step.FailureMessage ?? $"Step {step.Step.Name} failed." : null);
+                Update(execution, step, outcome, outcome == "Failed" ? step.FailureMessage ?? step.Step.FailureMessage ?? $"Step {step.Step.Name} failed." : null);
                 if (outcome != "Success")
                 {
                     final = outcome;
