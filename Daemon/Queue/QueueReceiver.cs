@@ -129,7 +129,9 @@ internal sealed class QueueReceiver
 
     private async Task<IReadOnlyList<SqsMessage>> ReceiveAsync(int maxMessages, CancellationToken stoppingToken)
     {
-        var wait = _options.WaitTimeSeconds;
+        // The first receive is a short poll: it proves credentials and queue access at once, so READY=1
+        // is not held back by an empty queue's 20-second long poll.
+        var wait = _firstReceive.Task.IsCompleted ? _options.WaitTimeSeconds : 0;
         using var deadline = new CallDeadline(TimeSpan.FromSeconds(wait) + CallDeadline.LongPollMargin, _time, stoppingToken);
         Interlocked.Increment(ref _receivesInProgress);
         try

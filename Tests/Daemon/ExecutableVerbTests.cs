@@ -6,9 +6,7 @@ namespace SocketDeployer.Tests.Daemon;
 /// <summary>The verbs and exit codes of the real executable, run as its own process.</summary>
 public class ExecutableVerbTests
 {
-    // The Daemon project's own output (with its deps.json and runtimeconfig), same configuration as the tests.
-    private static readonly string Executable = Path.Combine(
-        RepoPaths.Root, "Daemon", Path.GetRelativePath(Path.Combine(RepoPaths.Root, "Tests"), TestContext.CurrentContext.TestDirectory), "socketdeployer.dll");
+    private static readonly string Executable = RepoPaths.DaemonExecutable;
     private static readonly string Shipped = Path.Combine(RepoPaths.Root, "appsettings.json");
 
     private static async Task<(int Code, string Out, string Err)> RunAsync(IDictionary<string, string>? environment, params string[] args)

@@ -9,6 +9,10 @@ public static class RepoPaths
 
     public static string Sample(params string[] parts) => Path.Combine([Samples, .. parts]);
 
+    /// <summary>The Daemon project's own build output (with its deps.json and runtimeconfig), same configuration as the tests.</summary>
+    public static string DaemonExecutable => Path.Combine(
+        Root, "Daemon", Path.GetRelativePath(Path.Combine(Root, "Tests"), TestContext.CurrentContext.TestDirectory), "socketdeployer.dll");
+
     private static string FindRoot()
     {
         var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);

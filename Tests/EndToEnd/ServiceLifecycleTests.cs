@@ -1,0 +1,104 @@
+using System.Net.Sockets;
+using System.Text;
+using SocketDeployer.Core.Flow.Approval;
+using SocketDeployer.Sandbox.Environment;
+using SocketDeployer.Sandbox.Slack;
+using SocketDeployer.Tests.Support;
+using static SocketDeployer.Sandbox.Environment.SandboxPeople;
+
+namespace SocketDeployer.Tests.EndToEnd;
+
+/// <summary>The daemon as systemd runs it: its own process, sd_notify on a real datagram socket, SIGTERM.</summary>
+public class ServiceLifecycleTests
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+
+    [Test]
+    public async Task NotifiesReadyWatchdogAndStoppingAndExitsCleanlyOnSigterm()
+    {
+        await using var env = await SandboxEnvironment.StartAsync();
+        var directory = Directory.CreateTempSubdirectory("notify-").FullName;
+        var path = Path.Combine(directory, "notify");
+        using var socket = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
+        socket.Bind(new UnixDomainSocketEndPoint(path));
+        await using var daemon = DaemonProcess.Start(env, new Dictionary<string, string>
+        {
+            ["NOTIFY_SOCKET"] = path,
+            ["WATCHDOG_USEC"] = "2000000",
+        });
+
+        var ready = await ReceiveUntilAsync(socket, m => m.Contains("READY=1", StringComparison.Ordinal), daemon);
+        Assert.Multiple(() =>
+        {
+            Assert.That(env.Slack.OpenConnections, Is.GreaterThanOrEqualTo(1), "READY only after a Socket Mode hello");
+            Assert.That(env.Aws.Calls.Any(c => c.Operation == "ReceiveMessage"), Is.True, "READY only after the first SQS receive");
+            Assert.That(ready, Does.Contain("STATUS=").Or.Contain("READY=1"));
+        });
+        await ReceiveUntilAsync(socket, m => m.Contains("WATCHDOG=1", StringComparison.Ordinal), daemon);
+
+        await daemon.SigtermAsync();
+        await ReceiveUntilAsync(socket, m => m.Contains("STOPPING=1", StringComparison.Ordinal), daemon);
+        Assert.That(await daemon.WaitForExitAsync(Wait), Is.Zero, daemon.Output);
+        Directory.Delete(directory, recursive: true);
+    }
+
+    [Test]
+    public async Task ASigtermMidReleaseLosesNothingAndASecondInstanceFinishesIt()
+    {
+        await using var env = await SandboxEnvironment.StartAsync();
+        env.Aws.RunAutomations(env.QueueUrl);
+        await using var first = DaemonProcess.Start(env);
+        await env.Slack.WaitForConnectionsAsync(2, Wait);
+
+        var ts = await env.Slack.PostUserMessageAsync(DeployChannel, Alice, $"<@{env.Slack.BotUserId}> run deploy app r-99.1.0");
+        var prompt = await env.Slack.WaitForMessageAsync(m => m.ThreadTs == ts && IsPrompt(m), Wait);
+
+        await using var second = DaemonInstance.Start(env);
+        await env.Slack.WaitForConnectionsAsync(4, Wait);
+        await first.SigtermAsync();
+        Assert.That(await first.WaitForExitAsync(Wait), Is.Zero, first.Output);
+
+        var execution = env.Aws.Executions.Single();
+        await env.Slack.ClickButtonAsync(Bob, DeployChannel, prompt.Ts, ApprovalMessages.ApproveAction, ApprovalMessages.ButtonValue(execution.Id, "approve"));
+        await env.Slack.WaitForMessageAsync(m => m.ThreadTs == ts && m.Text.StartsWith(":tada:", StringComparison.Ordinal), Wait);
+
+        var thread = env.Slack.Thread(DeployChannel, ts).Where(m => m.IsBot).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(execution.Status, Is.EqualTo("Success"));
+            Assert.That(execution.Signals, Has.Count.EqualTo(1));
+            Assert.That(thread.Count(m => m.Text.StartsWith(":tada:", StringComparison.Ordinal)), Is.EqualTo(1), "one result");
+            Assert.That(thread.Count(IsPrompt), Is.EqualTo(1), "one prompt");
+            foreach (var step in new[] { "build", "updateParameters", "approve", "rollout" })
+            {
+                Assert.That(thread.Count(m => m.Text.Contains($"step *{step}* succeeded", StringComparison.Ordinal)), Is.EqualTo(1), step);
+            }
+        });
+    }
+
+    private static bool IsPrompt(SlackMessageRecord m) =>
+        m.IsBot && m.Text.Contains("Approval needed", StringComparison.Ordinal);
+
+    private static async Task<string> ReceiveUntilAsync(Socket socket, Func<string, bool> match, DaemonProcess daemon)
+    {
+        var buffer = new byte[4096];
+        using var timeout = new CancellationTokenSource(Wait);
+        try
+        {
+            while (true)
+            {
+                var read = await socket.ReceiveAsync(buffer, SocketFlags.None, timeout.Token);
+                var message = Encoding.UTF8.GetString(buffer, 0, read);
+                if (match(message))
+                {
+                    return message;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail("notification not received; daemon output:\n" + daemon.Output);
+            throw;
+        }
+    }
+}
