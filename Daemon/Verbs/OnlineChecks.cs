@@ -1,6 +1,7 @@
 using SocketDeployer.Core.Aws;
 using SocketDeployer.Core.Catalog;
 using SocketDeployer.Core.Slack;
+using SocketDeployer.Daemon.Diagnostics;
 
 namespace SocketDeployer.Daemon.Verbs;
 

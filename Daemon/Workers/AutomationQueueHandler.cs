@@ -2,6 +2,8 @@ using Microsoft.Extensions.Logging;
 using SocketDeployer.Core.Aws;
 using SocketDeployer.Core.Aws.Events;
 using SocketDeployer.Core.Flow.Progress;
+using SocketDeployer.Core.Slack;
+using SocketDeployer.Daemon.Diagnostics;
 using SocketDeployer.Daemon.Queue;
 
 namespace SocketDeployer.Daemon.Workers;
@@ -14,8 +16,22 @@ internal sealed class AutomationQueueHandler(ReleaseProgress progress, ILogger<A
         switch (AutomationEventParser.Parse(message.Body))
         {
             case ParseResult.Parsed parsed:
-                await progress.ApplyAsync(parsed.Event, ct);
-                return QueueOutcome.Done;
+                try
+                {
+                    await progress.ApplyAsync(parsed.Event, ct);
+                    return QueueOutcome.Done;
+                }
+                catch (SlackApiException e)
+                {
+                    WorkerLog.SlackRefused(logger, e.Method, TroubleshootingHints.ForSlack(e));
+                    return QueueOutcome.Retry;
+                }
+                catch (AwsException e)
+                {
+                    WorkerLog.AwsRefused(logger, TroubleshootingHints.ForAws(e));
+                    return QueueOutcome.Retry;
+                }
+
             case ParseResult.Ignored ignored:
                 WorkerLog.QueueBodyIgnored(logger, message.MessageId, ignored.Reason);
                 return QueueOutcome.Done;

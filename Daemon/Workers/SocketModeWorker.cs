@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SocketDeployer.Core.Aws;
 using SocketDeployer.Core.Catalog;
 using SocketDeployer.Core.Flow;
 using SocketDeployer.Core.Slack;
+using SocketDeployer.Daemon.Diagnostics;
 using SocketDeployer.Daemon.Hosting;
 
 namespace SocketDeployer.Daemon.Workers;
@@ -82,6 +84,14 @@ internal sealed class SocketModeWorker(
                 catch (OperationCanceledException) when (ct.IsCancellationRequested)
                 {
                     return;
+                }
+                catch (SlackApiException e)
+                {
+                    WorkerLog.SlackRefused(logger, e.Method, TroubleshootingHints.ForSlack(e));
+                }
+                catch (AwsException e)
+                {
+                    WorkerLog.AwsRefused(logger, TroubleshootingHints.ForAws(e));
                 }
                 catch (Exception e)
                 {

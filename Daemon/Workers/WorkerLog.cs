@@ -30,4 +30,10 @@ internal static partial class WorkerLog
 
     [LoggerMessage(EventId = 3008, Level = LogLevel.Warning, Message = "Interactive payload {EnvelopeId} is not an approval click; ignored")]
     public static partial void NotAClick(ILogger logger, string envelopeId);
+
+    [LoggerMessage(EventId = 3009, Level = LogLevel.Error, Message = "Slack refused {Method}: {Hint}")]
+    public static partial void SlackRefused(ILogger logger, string method, string hint);
+
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Error, Message = "AWS refused the call: {Hint}")]
+    public static partial void AwsRefused(ILogger logger, string hint);
 }

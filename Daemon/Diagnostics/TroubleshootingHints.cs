@@ -1,7 +1,7 @@
 using SocketDeployer.Core.Aws;
 using SocketDeployer.Core.Slack;
 
-namespace SocketDeployer.Daemon.Verbs;
+namespace SocketDeployer.Daemon.Diagnostics;
 
 /// <summary>The README's troubleshooting table, as code: what a failure means and what to do.</summary>
 internal static class TroubleshootingHints
