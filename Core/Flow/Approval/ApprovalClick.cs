@@ -4,6 +4,7 @@ namespace SocketDeployer.Core.Flow.Approval;
 
 /// <summary>A click on an approval button (a block_actions payload), reduced to what may be trusted:
 /// who clicked, in which team, on which message, and the execution id and step the button names.</summary>
+/// <param name="ThreadTs">The thread of the clicked message, when Slack says (message.thread_ts): where a refusal belongs.</param>
 public sealed record ApprovalClick(
     string TeamId,
     string User,
@@ -12,7 +13,8 @@ public sealed record ApprovalClick(
     string MessageTs,
     bool Approve,
     string ExecutionId,
-    string StepName)
+    string StepName,
+    string? ThreadTs = null)
 {
     public static ApprovalClick? From(JsonElement payload)
     {
@@ -53,7 +55,8 @@ public sealed record ApprovalClick(
             messageTs,
             actionId == ApprovalMessages.ApproveAction,
             value[..slash],
-            value[(slash + 1)..]);
+            value[(slash + 1)..],
+            (Obj(payload, "message") is { } message ? Str(message, "thread_ts") : null) ?? Str(container.Value, "thread_ts"));
     }
 
     private static JsonElement? Obj(JsonElement e, string name) =>

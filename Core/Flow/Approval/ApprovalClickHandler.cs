@@ -43,7 +43,8 @@ public sealed class ApprovalClickHandler(
         var tags = ApprovalTags.From(release.Tags);
         if (tags.PromptTs != click.MessageTs || release.Channel != click.Channel)
         {
-            await RefuseAsync(click, release, "not the current prompt", "This is not the current approval prompt of that release.", ct);
+            // The clicked message is not that release's prompt, so its thread is not where the clicker looks.
+            await RefuseAsync(click, release, "not the current prompt", "This is not the current approval prompt of that release.", ct, inReleaseThread: false);
             return;
         }
 
@@ -77,7 +78,7 @@ public sealed class ApprovalClickHandler(
         }
     }
 
-    private async Task RefuseAsync(ApprovalClick click, ReleaseInfo? release, string reason, string? text, CancellationToken ct)
+    private async Task RefuseAsync(ApprovalClick click, ReleaseInfo? release, string reason, string? text, CancellationToken ct, bool inReleaseThread = true)
     {
         ApprovalLog.ClickRefused(logger, click.ExecutionId, click.User, reason);
         await audit.AppendAsync(
@@ -85,7 +86,8 @@ public sealed class ApprovalClickHandler(
             ct);
         if (text is not null)
         {
-            await slack.PostEphemeralAsync(click.Channel, click.User, release?.ThreadTs, new SlackMessage($":no_entry: {text}"), ct);
+            var thread = click.ThreadTs ?? (inReleaseThread && release?.Channel == click.Channel ? release.ThreadTs : null);
+            await slack.PostEphemeralAsync(click.Channel, click.User, thread, new SlackMessage($":no_entry: {text}"), ct);
         }
     }
 }
