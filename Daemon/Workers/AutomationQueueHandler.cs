@@ -18,8 +18,7 @@ internal sealed class AutomationQueueHandler(ReleaseProgress progress, ILogger<A
             case ParseResult.Parsed parsed:
                 try
                 {
-                    await progress.ApplyAsync(parsed.Event, ct);
-                    return QueueOutcome.Done;
+                    return await progress.ApplyAsync(parsed.Event, ct) == ProgressOutcome.NotYet ? QueueOutcome.Retry : QueueOutcome.Done;
                 }
                 catch (SlackApiException e)
                 {

@@ -12,4 +12,7 @@ internal static partial class ProgressLog
 
     [LoggerMessage(EventId = 2202, Level = LogLevel.Information, Message = "Release {ExecutionId} of {Service} ended: {Status}")]
     public static partial void Ended(ILogger logger, string executionId, string service, string status);
+
+    [LoggerMessage(EventId = 2203, Level = LogLevel.Debug, Message = "Event for {ExecutionId} arrived before its start reply was recorded; it comes back shortly")]
+    public static partial void WaitingForStartReply(ILogger logger, string executionId);
 }

@@ -23,14 +23,16 @@ public sealed class ReleaseProgress(
     TimeProvider time,
     ILogger<ReleaseProgress> logger)
 {
-    /// <summary>False when the execution is not a release started from Slack (the event is not ours).</summary>
-    public async Task<bool> ApplyAsync(AutomationEvent automationEvent, CancellationToken ct)
+    /// <summary>How long a thread line waits for the start reply to be recorded before it is posted anyway.</summary>
+    public static readonly TimeSpan StartReplyGrace = TimeSpan.FromMinutes(2);
+
+    public async Task<ProgressOutcome> ApplyAsync(AutomationEvent automationEvent, CancellationToken ct)
     {
         var release = await releases.FindAsync(automationEvent.ExecutionId, ct);
         if (release is null)
         {
             ProgressLog.NotOurs(logger, automationEvent.ExecutionId);
-            return false;
+            return ProgressOutcome.NotOurs;
         }
 
         using var held = await locks.AcquireAsync(release.ExecutionId, ct);
@@ -38,6 +40,14 @@ public sealed class ReleaseProgress(
         if (created)
         {
             await HydrateAsync(release, state, ct);
+        }
+
+        // The start reply is posted right after StartAutomationExecution returns; an event that would post a line
+        // before it (a step that ends at once) waits for it, so the thread reads in order.
+        if (release.StatusTs is null && WouldPost(automationEvent) && time.GetUtcNow() - (state.StartTime ?? time.GetUtcNow()) < StartReplyGrace)
+        {
+            ProgressLog.WaitingForStartReply(logger, release.ExecutionId);
+            return ProgressOutcome.NotYet;
         }
 
         switch (automationEvent)
@@ -57,8 +67,15 @@ public sealed class ReleaseProgress(
         }
 
         await RefreshStatusAsync(release, state, ct);
-        return true;
+        return ProgressOutcome.Applied;
     }
+
+    private static bool WouldPost(AutomationEvent automationEvent) => automationEvent switch
+    {
+        StepStatusChanged step => AutomationStatus.IsTerminal(step.Status) || step.Action == "aws:approve",
+        ExecutionStatusChanged execution => AutomationStatus.IsTerminal(execution.Status) || execution.Status == "Waiting",
+        _ => true,
+    };
 
     private async Task OnStepAsync(ReleaseInfo release, ReleaseState state, StepStatusChanged step, CancellationToken ct)
     {
