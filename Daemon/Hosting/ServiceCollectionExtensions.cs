@@ -27,6 +27,9 @@ internal static class ServiceCollectionExtensions
         services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.Section)).ValidateOnStart();
         services.AddOptions<AwsOptions>().Bind(configuration.GetSection(AwsOptions.Section)).ValidateOnStart();
         services.AddOptions<DeployOptions>().Bind(configuration.GetSection(DeployOptions.Section)).ValidateOnStart();
+        // Tunables with safe defaults; documented for operators who must adapt to a slow network.
+        services.AddOptions<SocketModeOptions>().Bind(configuration.GetSection("Slack:SocketMode"));
+        services.AddOptions<SlackApiResilienceOptions>().Bind(configuration.GetSection("Slack:Retry"));
         services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
         services.AddSingleton<IValidateOptions<AwsOptions>, AwsOptionsValidator>();
         services.AddSingleton<IValidateOptions<DeployOptions>, DeployOptionsValidator>();
