@@ -41,6 +41,20 @@ public sealed partial class SlackWorkspace
         _dispatcher.SendAsync(type, payload, connectionIndex, retryAttempt);
 
     /// <summary>
+    /// Writes <paramref name="frame"/> as it is (malformed JSON, a frame that is no envelope) on an open connection:
+    /// nothing is tracked, redelivered or expected to be acked. Frames on one connection arrive in order.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The connection is not open, or the write failed.</exception>
+    public async Task SendRawFrameAsync(string frame, int connectionIndex)
+    {
+        var connection = _connections.Get(connectionIndex);
+        if (connection is not { IsOpen: true } || !await connection.SendTextAsync(frame, CancellationToken.None))
+        {
+            throw new InvalidOperationException($"Socket Mode connection {connectionIndex} is not open.");
+        }
+    }
+
+    /// <summary>
     /// <paramref name="user"/> clicks the button <paramref name="actionId"/> on a message: an <c>interactive</c>
     /// envelope with a <c>block_actions</c> payload carrying the message's current blocks and <paramref name="value"/>.
     /// </summary>

@@ -36,9 +36,12 @@ internal sealed class SocketConnection(int index, WebSocket socket, HttpContext 
     }
 
     /// <summary>Writes one text message; false when the socket is already gone.</summary>
-    public async Task<bool> SendAsync(JsonObject message, CancellationToken ct)
+    public Task<bool> SendAsync(JsonObject message, CancellationToken ct) => SendTextAsync(message.ToJsonString(), ct);
+
+    /// <summary>Writes one text message as it is, JSON or not; false when the socket is already gone.</summary>
+    public async Task<bool> SendTextAsync(string text, CancellationToken ct)
     {
-        var bytes = Encoding.UTF8.GetBytes(message.ToJsonString());
+        var bytes = Encoding.UTF8.GetBytes(text);
         await _sendLock.WaitAsync(ct);
         try
         {
