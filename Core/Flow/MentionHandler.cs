@@ -25,7 +25,7 @@ public sealed class MentionHandler(
     public async Task HandleAsync(MentionEvent mention, CancellationToken ct)
     {
         var me = await bot.GetAsync(ct);
-        if (Ignore(mention, me.UserId) is { } why)
+        if (Ignore(mention, me.UserId, me.TeamId) is { } why)
         {
             DeployFlowLog.Ignored(logger, mention.EventId, mention.Channel, why);
             return;
@@ -69,8 +69,10 @@ public sealed class MentionHandler(
         }
     }
 
-    private static string? Ignore(MentionEvent mention, string botUserId) =>
-        mention.FromBot || mention.User == botUserId ? "from a bot"
+    // Another workspace's event is refused like another workspace's click: its user ids mean nothing to the catalog.
+    private static string? Ignore(MentionEvent mention, string botUserId, string teamId) =>
+        mention.TeamId != teamId ? "another workspace"
+        : mention.FromBot || mention.User == botUserId ? "from a bot"
         : mention.IsEdit ? "an edit"
         : mention.User is null ? "no user"
         : mention.Channel.StartsWith('D') ? "a direct message"

@@ -11,7 +11,8 @@ public sealed class PeopleDirectory(ISlackApi slack)
     {
         foreach (var id in people)
         {
-            if (string.Equals(id, userId, StringComparison.Ordinal))
+            // A group id is never a person: a payload naming "S0APPROVERS" as its user must not match the group itself.
+            if (!id.StartsWith('S') && string.Equals(id, userId, StringComparison.Ordinal))
             {
                 return true;
             }

@@ -20,29 +20,41 @@ public sealed partial class SocketModeConnection
 
         using (document)
         {
-            var root = document.RootElement;
-            var type = SlackApi.GetString(root, "type") ?? "";
-            if (type == "hello")
+            try
             {
-                _connected = true;
-                _hello.TrySetResult(root.TryGetProperty("num_connections", out var n) && n.TryGetInt32(out var count) ? count : 0);
+                await OnDocumentAsync(document.RootElement).ConfigureAwait(false);
             }
-            else if (type == "disconnect")
+            catch (InvalidOperationException ex)
             {
-                var reason = SlackApi.GetString(root, "reason") ?? "unknown";
-                SocketModeLog.DisconnectRequested(_logger, Name, reason);
-                _disconnect.TrySetResult(reason);
+                // Valid JSON that cannot be read as text (a lone surrogate escape): one bad frame, not a dead socket.
+                SocketModeLog.Unparsable(_logger, Name, ex.Message);
             }
-            else if (SlackApi.GetString(root, "envelope_id") is { } envelopeId)
-            {
-                // Acked before anyone looks at the content: Slack wants it within 3 s, whatever the handler does.
-                await SendAckAsync(envelopeId).ConfigureAwait(false);
-                _onEnvelope(ToEnvelope(envelopeId, type, root));
-            }
-            else
-            {
-                SocketModeLog.Ignored(_logger, Name, type);
-            }
+        }
+    }
+
+    private async Task OnDocumentAsync(JsonElement root)
+    {
+        var type = SlackApi.GetString(root, "type") ?? "";
+        if (type == "hello")
+        {
+            _connected = true;
+            _hello.TrySetResult(root.TryGetProperty("num_connections", out var n) && n.ValueKind == JsonValueKind.Number && n.TryGetInt32(out var count) ? count : 0);
+        }
+        else if (type == "disconnect")
+        {
+            var reason = SlackApi.GetString(root, "reason") ?? "unknown";
+            SocketModeLog.DisconnectRequested(_logger, Name, reason);
+            _disconnect.TrySetResult(reason);
+        }
+        else if (SlackApi.GetString(root, "envelope_id") is { } envelopeId)
+        {
+            // Acked before anyone looks at the content: Slack wants it within 3 s, whatever the handler does.
+            await SendAckAsync(envelopeId).ConfigureAwait(false);
+            _onEnvelope(ToEnvelope(envelopeId, type, root));
+        }
+        else
+        {
+            SocketModeLog.Ignored(_logger, Name, type);
         }
     }
 
@@ -50,7 +62,7 @@ public sealed partial class SocketModeConnection
         envelopeId,
         type,
         root.TryGetProperty("payload", out var payload) ? payload.Clone() : default,
-        root.TryGetProperty("retry_attempt", out var attempt) && attempt.TryGetInt32(out var a) ? a : 0,
+        root.TryGetProperty("retry_attempt", out var attempt) && attempt.ValueKind == JsonValueKind.Number && attempt.TryGetInt32(out var a) ? a : 0,
         SlackApi.GetString(root, "retry_reason"),
         root.TryGetProperty("accepts_response_payload", out var accepts) && accepts.ValueKind == JsonValueKind.True);
 

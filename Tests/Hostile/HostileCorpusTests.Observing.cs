@@ -56,7 +56,7 @@ public sealed partial class HostileCorpusTests
         {
             if (DateTime.UtcNow > deadline)
             {
-                Assert.Fail($"Not in time: {what}");
+                throw new TimeoutException($"Not in time: {what}");
             }
 
             await Task.Delay(10);

@@ -76,6 +76,26 @@ public sealed partial class HostileCorpusTests
         var before = await SnapshotAsync();
         var sent = await hostile.Send(driver);
         var expect = hostile.Expect;
+        try
+        {
+            await AwaitAnswerAsync(before, sent, expect);
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"No {expect.Answer} {expect.Containing} in time. Logged meanwhile:\n{string.Join('\n', logs.Records.Where(r => !before.Logs.Contains(r)))}\nSaid:\n{string.Join('\n', NewBotMessages(before))}");
+        }
+
+        if (expect.Answer == Answer.QueueRetained)
+        {
+            Assert.That(env.Aws.Messages(env.QueueUrl).Select(m => m.MessageId), Has.Member(sent.MessageId), "left for the redrive policy");
+        }
+
+        await AssertNothingElseAsync(before, sent, expect);
+        await AssertStillAnswersAsync();
+    }
+
+    private async Task AwaitAnswerAsync(Snapshot before, Sent sent, Expect expect)
+    {
         switch (expect.Answer)
         {
             case Answer.ThreadReply:
@@ -93,14 +113,6 @@ public sealed partial class HostileCorpusTests
                 await UntilAsync(() => env.Aws.Messages(env.QueueUrl).All(m => m.MessageId != sent.MessageId), "the message is deleted");
                 break;
         }
-
-        if (expect.Answer == Answer.QueueRetained)
-        {
-            Assert.That(env.Aws.Messages(env.QueueUrl).Select(m => m.MessageId), Has.Member(sent.MessageId), "left for the redrive policy");
-        }
-
-        await AssertNothingElseAsync(before, sent, expect);
-        await AssertStillAnswersAsync();
     }
 
     private async Task AssertNothingElseAsync(Snapshot before, Sent sent, Expect expect)
@@ -165,7 +177,7 @@ public sealed partial class HostileCorpusTests
         var prompt = await Slack.WaitForMessageAsync(
             m => m.IsBot && m.ThreadTs == thread && m.Text.StartsWith(":raised_hand: Approval needed", StringComparison.Ordinal), Wait);
         var execution = env.Aws.Executions.Single(e => e.Document.Name == document);
-        await UntilAsync(() => execution.Tags.Values.Contains(prompt.Ts), "the prompt is tagged");
+        await UntilAsync(() => Core.Flow.Approval.ApprovalTags.From(execution.Tags).PromptTs == prompt.Ts, "the prompt is tagged");
         var status = Slack.Thread(DeployChannel, thread).First(m => m.IsBot);
         return (execution.Id, thread, prompt.Ts, status.Ts);
     }

@@ -49,7 +49,7 @@ public static class MentionCases
             ("cancel a service", "cancel app", "is not an execution id"),
             ("cancel with extra words", "cancel 00000000-0000-0000-0000-000000000000 now", "unexpected text after the execution id"),
             ("status with two targets", "status app ui", "takes one service or execution id"),
-            ("status of an unknown service", "status zzzzzz", "unknown service"),
+            ("status of an unknown service", "status zzzzzz", "nknown service `zzzzzz`"),
         })
         {
             yield return Typed($"bad command: {name}", text, Expect.Thread(answer));
@@ -120,7 +120,7 @@ public static class MentionCases
             ("a user after the version", "deploy app r-1.0.0 <@U0BOB>", "unexpected text"),
             ("a forged link after the version", "deploy app r-1.0.0 <http://evil.example/login|AWS console>", "unexpected text"),
             ("a bare link as the version", "deploy app <https://evil.example/r-1.0.0>", "does not match"),
-            ("a forged link as a status target", "status <http://evil.example|x>", "unknown service"),
+            ("a forged link as a status target", "status <http://evil.example|x>", "nknown service `x`"),
             ("a mailto link after the version", "deploy app r-1.0.0 <mailto:a@evil.example|support>", "unexpected text"),
             ("escaped @channel as the service", "deploy &lt;!channel&gt; r-1.0.0", Mention),
             ("escaped markup inside the version", "deploy app r-1.0.0&gt;&lt;!here&gt;", "does not match"),

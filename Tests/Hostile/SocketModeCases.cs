@@ -217,11 +217,12 @@ public static class SocketModeCases
             d => d.Click(Alice, ApprovalMessages.ButtonValue(d.Releases.AppExecution, "approve")));
         yield return Case("click: the requester rejects through a forged reject", Expect.Private("someone else has to approve it"),
             d => d.Click(Alice, ApprovalMessages.ButtonValue(d.Releases.AppExecution, "approve"), actionId: ApprovalMessages.RejectAction));
-        yield return Case("click: a deployer who approves nothing", Expect.Private("not an approver of *app*"),
-            d => d.Click(Alice, ApprovalMessages.ButtonValue(d.Releases.UiExecution, "approve"), messageTs: d.Releases.AppPromptTs));
-        yield return Case("click: unknown user id", Expect.Private("not an approver of *app*"),
+        yield return Case("forged click: an approver of both sends ui's value from app's prompt", Expect.Private(NotThePrompt),
+            d => d.Click(Carol, ApprovalMessages.ButtonValue(d.Releases.UiExecution, "approve"), messageTs: d.Releases.AppPromptTs));
+        // Nobody to tell: an ephemeral to a user Slack does not know fails, but the refusal is audited.
+        yield return Case("click: unknown user id", Expect.Silent(ClickRefused, audited: true),
             d => d.Click("U0NOBODY", ApprovalMessages.ButtonValue(d.Releases.AppExecution, "approve")));
-        yield return Case("click: a user-group id as the clicker", Expect.Private("not an approver of *app*"),
+        yield return Case("forged click: a user-group id as the clicker", Expect.Silent(ClickRefused, audited: true),
             d => d.Click(ProdApprovers, ApprovalMessages.ButtonValue(d.Releases.AppExecution, "approve")));
     }
 }
