@@ -35,6 +35,8 @@ internal static class RunVerb
             return DaemonExit.BadConfiguration;
         }
 
+        Diagnostics.ConfigFilePermissions.WarnIfExposed(commandLine.ConfigPath, host.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>());
+
         // RunAsync disposes the host: keep what is read after it.
         var exit = host.Services.GetRequiredService<DaemonExit>();
         using (host)
