@@ -7,6 +7,12 @@ namespace SocketDeployer.Sandbox.Aws;
 /// <summary>Receipt-handle operations: a handle is valid until its message is received again; one never issued is invalid.</summary>
 internal sealed partial class SqsSandbox
 {
+    public string? BodyOfReceipt(string handle)
+    {
+        lock (_gate)
+            return _handles.TryGetValue(handle, out var issued) ? issued.Message.Body : null;
+    }
+
     private JsonObject DeleteBatch(SandboxQueue queue, JsonElement body)
     {
         var entries = body.Array("Entries");
