@@ -77,6 +77,9 @@ public sealed partial class AwsSandbox : IAsyncDisposable
     /// </summary>
     public void SlowNext(string operation, TimeSpan delay, int times = 1, bool runAnyway = false) => _faults.AddDelay(operation, delay, runAnyway, times);
 
+    /// <summary>Makes every in-flight message of a queue visible again: the receipt handles its holders have go stale.</summary>
+    internal void ExpireInFlight(string queueUrl) => _sqs.ExpireInFlight(queueUrl);
+
     /// <summary>The body of the message a receipt handle was issued for (deleted or not), or null.</summary>
     internal string? BodyOfReceipt(string receiptHandle) => _sqs.BodyOfReceipt(receiptHandle);
 

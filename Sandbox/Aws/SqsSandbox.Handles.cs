@@ -13,6 +13,19 @@ internal sealed partial class SqsSandbox
             return _handles.TryGetValue(handle, out var issued) ? issued.Message.Body : null;
     }
 
+    /// <summary>Every in-flight message of the queue becomes visible now, as if its visibility timeout ran out.</summary>
+    public void ExpireInFlight(string url)
+    {
+        lock (_gate)
+        {
+            var queue = Queue(url);
+            var now = options.TimeProvider.GetUtcNow();
+            foreach (var message in queue.Messages.Where(m => m.VisibleAt > now))
+                message.VisibleAt = now;
+            queue.SignalChange();
+        }
+    }
+
     private JsonObject DeleteBatch(SandboxQueue queue, JsonElement body)
     {
         var entries = body.Array("Entries");
