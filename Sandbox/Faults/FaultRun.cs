@@ -38,7 +38,15 @@ public sealed class FaultRun(FaultScenario scenario, int releases, TimeProvider?
         try
         {
             daemons.Add(StartDaemon(env));
-            await env.Slack.WaitForConnectionsAsync(Connections, StepTimeout);
+            try
+            {
+                await env.Slack.WaitForConnectionsAsync(Connections, StepTimeout);
+            }
+            catch (TimeoutException e)
+            {
+                throw new TimeoutException($"{e.Message} The daemon said:\n{daemons[0].Output}", e);
+            }
+
             var baseline = scenario.Mode == DaemonMode.InProcess ? HeapAfterCollect() : 0;
             var records = new List<ReleaseRecord>();
             for (var i = 0; i < releases; i++)
@@ -65,9 +73,10 @@ public sealed class FaultRun(FaultScenario scenario, int releases, TimeProvider?
         }
     }
 
+    // Errors are read from the console of a process and from a logger provider in this one, whose console stays quiet.
     private IFaultDaemon StartDaemon(SandboxEnvironment env) => scenario.Mode == DaemonMode.InProcess
-        ? InProcessFaultDaemon.Start(env, DaemonArguments)
-        : ProcessFaultDaemon.Start(env, DaemonArguments);
+        ? InProcessFaultDaemon.Start(env, [.. DaemonArguments, "--Logging:Console:LogLevel:Default=None"])
+        : ProcessFaultDaemon.Start(env, [.. DaemonArguments, "--Logging:Console:LogLevel:Default=Error"]);
 
     private async Task<ReleaseRecord> RunReleaseAsync(FaultContext context, string version)
     {

@@ -9,6 +9,9 @@ public interface IFaultDaemon : IAsyncDisposable
     /// <summary>Error logs with an exception so far.</summary>
     IReadOnlyList<DaemonError> Errors { get; }
 
+    /// <summary>What it printed (a process), for diagnostics.</summary>
+    string Output { get; }
+
     /// <summary>Stops it as SIGTERM does and returns the exit code.</summary>
     Task<int> StopAsync(TimeSpan timeout);
 

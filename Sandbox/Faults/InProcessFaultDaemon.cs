@@ -18,6 +18,8 @@ internal sealed class InProcessFaultDaemon : IFaultDaemon
 
     public IReadOnlyList<DaemonError> Errors => _errors.Errors;
 
+    public string Output => string.Join('\n', _errors.Errors);
+
     public static IFaultDaemon Start(SandboxEnvironment env, IReadOnlyList<string> arguments) => new InProcessFaultDaemon(env, arguments);
 
     public async Task<int> StopAsync(TimeSpan timeout) => await _instance.StopAsync().WaitAsync(timeout);

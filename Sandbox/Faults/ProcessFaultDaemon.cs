@@ -38,6 +38,17 @@ internal sealed class ProcessFaultDaemon : IFaultDaemon
     public static IFaultDaemon Start(SandboxEnvironment env, IReadOnlyList<string> arguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // The daemon's own runtimeconfig names only Microsoft.NETCore.App, but beside a Web SDK host (the Sandbox, the tests)
+        // its Microsoft.Extensions assemblies come from the ASP.NET Core framework: run it with the host's deps and runtimeconfig.
+        if (HostFiles() is { } host)
+        {
+            start.ArgumentList.Add("exec");
+            start.ArgumentList.Add("--runtimeconfig");
+            start.ArgumentList.Add(host.RuntimeConfig);
+            start.ArgumentList.Add("--depsfile");
+            start.ArgumentList.Add(host.Deps);
+        }
+
         start.ArgumentList.Add(Executable);
         foreach (var arg in env.DaemonArguments().Concat(arguments))
         {
@@ -50,6 +61,18 @@ internal sealed class ProcessFaultDaemon : IFaultDaemon
         }
 
         return new ProcessFaultDaemon(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
+    }
+
+    private static (string Deps, string RuntimeConfig)? HostFiles()
+    {
+        var deps = (AppContext.GetData("APP_CONTEXT_DEPS_FILES") as string)?.Split(';', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        if (deps is null || !deps.EndsWith(".deps.json", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var runtimeConfig = deps[..^".deps.json".Length] + ".runtimeconfig.json";
+        return File.Exists(deps) && File.Exists(runtimeConfig) ? (deps, runtimeConfig) : null;
     }
 
     public async Task<int> StopAsync(TimeSpan timeout)
