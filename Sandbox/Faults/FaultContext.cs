@@ -28,6 +28,9 @@ public sealed class FaultContext
     /// <summary>Its execution id, once started.</summary>
     public string? ExecutionId { get; internal set; }
 
+    /// <summary>What undoes a fault the way the real system eventually would (e.g. Slack dropping a half-open link); run before the invariants are read.</summary>
+    public IList<Func<Task>> Heals { get; } = [];
+
     /// <summary>The daemon that was started first and still runs.</summary>
     public IFaultDaemon Daemon => _daemons.First(d => !d.HasExited);
 

@@ -54,6 +54,11 @@ public sealed class FaultRun(FaultScenario scenario, int releases, TimeProvider?
                 records.Add(await RunReleaseAsync(context, string.Create(CultureInfo.InvariantCulture, $"r-99.{i + 1}.0")));
             }
 
+            foreach (var heal in context.Heals)
+            {
+                await heal();
+            }
+
             await SettleAsync(env);
             (long Baseline, long After)? memory = scenario.Mode == DaemonMode.InProcess ? (baseline, HeapAfterCollect()) : null;
             var invariants = new ReleaseInvariants(env, scenario).Check(records, daemons.SelectMany(d => d.Errors).ToList(), memory);

@@ -12,7 +12,10 @@ public static partial class FaultScenarios
         new("slack-socket-abort", FaultKind.Slack, FaultPhase.AfterStart, c => c.Env.Slack.AbortConnectionAsync(FirstOpen(c))),
         new("slack-socket-silent", FaultKind.Slack, FaultPhase.AfterStart, c =>
         {
-            c.Env.Slack.SilenceConnection(FirstOpen(c));
+            var index = FirstOpen(c);
+            c.Env.Slack.SilenceConnection(index);
+            // A half-open link is never noticed from Slack's side of the sandbox; Slack drops it eventually.
+            c.Heals.Add(() => c.Env.Slack.OpenConnectionIndexes.Contains(index) ? c.Env.Slack.AbortConnectionAsync(index) : Task.CompletedTask);
             return Task.CompletedTask;
         }),
         new("slack-connections-open-fails", FaultKind.Slack, FaultPhase.AfterStart, c =>

@@ -10,7 +10,8 @@ internal sealed class ReleaseInvariants(SandboxEnvironment env, FaultScenario sc
     /// <summary>How far the heap may grow over the run and still count as back to baseline.</summary>
     public const long MemoryMargin = 64L * 1024 * 1024;
 
-    private static readonly string[] Steps = [.. SandboxDocuments.AppSteps.Select(s => s.Name)];
+    // The approval step gets no line of its own: its outcome is written on the prompt (checked there).
+    private static readonly string[] Steps = [.. SandboxDocuments.AppSteps.Where(s => s.Action != "aws:approve").Select(s => s.Name)];
 
     public IReadOnlyList<InvariantResult> Check(IReadOnlyList<ReleaseRecord> releases, IReadOnlyList<DaemonError> errors, (long Baseline, long After)? memory)
     {
@@ -27,7 +28,8 @@ internal sealed class ReleaseInvariants(SandboxEnvironment env, FaultScenario sc
             PerRelease("one start reply", releases, r => Count(PostsIn(r.ThreadTs, t => t.StartsWith(":rocket:", StringComparison.Ordinal)).Count, 1)),
             PerRelease("every step reported once", releases, r => string.Join(' ', Steps
                 .Select(s => (Step: s, N: PostsIn(r.ThreadTs, t => t.Contains($"step *{s}* succeeded", StringComparison.Ordinal)).Count))
-                .Where(x => x.N != 1).Select(x => $"{x.Step}×{x.N}"))),
+                .Where(x => x.N != 1).Select(x => $"{x.Step}×{x.N}")
+                .Append(DecisionOnPrompt(r.ThreadTs)).Where(x => x.Length > 0))),
             PerRelease("one prompt per approval step", releases, r => Count(PostsIn(r.ThreadTs, t => t.StartsWith(":raised_hand:", StringComparison.Ordinal)).Count, 1)),
             PerRelease("one signal per decision", releases, r => Count(env.Aws.Executions.Where(e => Tagged(e.Tags, r.ThreadTs)).Sum(e => e.Signals.Count), 1)),
             PerRelease("final result posted", releases, r => Count(PostsIn(r.ThreadTs, t => t.StartsWith(":tada:", StringComparison.Ordinal)).Count, 1)),
@@ -38,6 +40,10 @@ internal sealed class ReleaseInvariants(SandboxEnvironment env, FaultScenario sc
             Invariant("memory at baseline", memory is { } m && m.After - m.Baseline > MemoryMargin ? $"heap grew {(m.After - m.Baseline) / 1024 / 1024} MB" : ""),
         ];
     }
+
+    private string DecisionOnPrompt(string ts) =>
+        env.Slack.Thread(SandboxPeople.DeployChannel, ts).Count(m => m.IsBot && m.EphemeralFor is null && m.Text.Contains("Approved by", StringComparison.Ordinal)) == 1
+            ? "" : "approval outcome not on the prompt";
 
     private static InvariantResult PerRelease(string name, IReadOnlyList<ReleaseRecord> releases, Func<ReleaseRecord, string> broken) =>
         Invariant(name, string.Join("; ", releases.Select(r => (r.Version, Why: broken(r))).Where(x => x.Why.Length > 0).Select(x => $"{x.Version}: {x.Why}")));
@@ -83,6 +89,11 @@ internal sealed class ReleaseInvariants(SandboxEnvironment env, FaultScenario sc
             using var json = JsonDocument.Parse(body);
             if (!json.RootElement.TryGetProperty("detail", out var detail) || detail.ValueKind != JsonValueKind.Object
                 || detail.GetProperty("Status").GetString() != "Success")
+            {
+                return null;
+            }
+
+            if (detail.TryGetProperty("Action", out var action) && action.GetString() == "aws:approve")
             {
                 return null;
             }
