@@ -51,7 +51,13 @@ public sealed class FaultRun(FaultScenario scenario, int releases, TimeProvider?
             var records = new List<ReleaseRecord>();
             for (var i = 0; i < releases; i++)
             {
-                records.Add(await RunReleaseAsync(context, string.Create(CultureInfo.InvariantCulture, $"r-99.{i + 1}.0")));
+                var record = await RunReleaseAsync(context, string.Create(CultureInfo.InvariantCulture, $"r-99.{i + 1}.0"));
+                records.Add(record);
+                if (record.Failure is not null)
+                {
+                    // A stuck release holds the deploy lock: the rest would only be refused.
+                    break;
+                }
             }
 
             foreach (var heal in context.Heals)
@@ -62,7 +68,7 @@ public sealed class FaultRun(FaultScenario scenario, int releases, TimeProvider?
             await SettleAsync(env);
             (long Baseline, long After)? memory = scenario.Mode == DaemonMode.InProcess ? (baseline, HeapAfterCollect()) : null;
             var invariants = new ReleaseInvariants(env, scenario).Check(records, daemons.SelectMany(d => d.Errors).ToList(), memory);
-            return new FaultRunResult(scenario, records, invariants);
+            return new FaultRunResult(scenario, releases, records, invariants);
         }
         finally
         {

@@ -1,7 +1,11 @@
 namespace SocketDeployer.Sandbox.Faults;
 
 /// <summary>What a <see cref="FaultRun"/> found.</summary>
-public sealed record FaultRunResult(FaultScenario Scenario, IReadOnlyList<ReleaseRecord> Releases, IReadOnlyList<InvariantResult> Invariants)
+/// <param name="Scenario">The fault.</param>
+/// <param name="Requested">Releases asked for (the run stops at the first that does not finish).</param>
+/// <param name="Releases">The releases run.</param>
+/// <param name="Invariants">What held and what did not.</param>
+public sealed record FaultRunResult(FaultScenario Scenario, int Requested, IReadOnlyList<ReleaseRecord> Releases, IReadOnlyList<InvariantResult> Invariants)
 {
     /// <summary>Whether every invariant held.</summary>
     public bool Passed => Invariants.All(i => i.Held);

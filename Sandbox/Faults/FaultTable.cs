@@ -25,7 +25,7 @@ internal sealed class FaultTable(TextWriter output)
             Format,
             result.Scenario.Name,
             result.Scenario.Kind.ToString().ToLowerInvariant(),
-            $"{finished}/{result.Releases.Count}",
+            $"{finished}/{result.Requested}",
             $"{held}/{result.Invariants.Count}",
             recovery,
             result.Passed ? "ok" : "FAIL"));
