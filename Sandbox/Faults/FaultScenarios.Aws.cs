@@ -25,7 +25,11 @@ public static partial class FaultScenarios
         {
             c.Env.Aws.SlowNext("DeleteMessageBatch", TimeSpan.FromSeconds(4));
             return Task.CompletedTask;
-        }),
+        })
+        {
+            // A delete that timed out is logged (QueueLog 4014) and its messages handled again: the fault, explained.
+            Explains = e => e.EventId == 4014 && e.ExceptionType == nameof(TimeoutException),
+        },
         new("aws-idempotent-mismatch", FaultKind.Aws, FaultPhase.BeforeRequest, c =>
         {
             // The start runs, its answer is lost, and AWS answers the retry with IdempotentParameterMismatch.
