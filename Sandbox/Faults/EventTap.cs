@@ -38,7 +38,7 @@ internal sealed class EventTap
         else
         {
             // Late by design: newer events of the same execution are handled first, this one arrives stale.
-            _ = Task.Delay(_lateBy).ContinueWith(_ => _env.Aws.SendMessage(queueUrl, body), TaskScheduler.Default);
+            _ = Task.Delay(_lateBy, TimeProvider.System).ContinueWith(_ => _env.Aws.SendMessage(queueUrl, body), TaskScheduler.Default);
         }
     }
 }

@@ -24,8 +24,8 @@ internal sealed class InProcessFaultDaemon : IFaultDaemon
 
     public async Task<int> StopAsync(TimeSpan timeout) => await _instance.StopAsync().WaitAsync(timeout);
 
-    // In one process there is no SIGKILL: the host is stopped without waiting for it (the closest honest stand-in).
-    public Task KillAsync() => Task.CompletedTask;
+    // A host in this process cannot be killed without killing the Sandbox with it: kill scenarios run DaemonMode.Process.
+    public Task KillAsync() => throw new NotSupportedException("An in-process daemon cannot be killed; use DaemonMode.Process.");
 
     public ValueTask DisposeAsync() => _instance.DisposeAsync();
 
