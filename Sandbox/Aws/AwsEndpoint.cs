@@ -57,6 +57,12 @@ internal sealed class AwsEndpoint(AwsSandboxOptions options, IReadOnlyList<IAwsS
             call.StatusCode = StatusCodes.Status200OK;
             await WriteAsync(context, 200, service?.ContentType ?? "application/x-amz-json-1.1", answer);
         }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The caller gave up while the request was held back (nothing done) or before its answer was written.
+            call.StatusCode = 499;
+            call.ErrorCode = "ClientClosedRequest";
+        }
         catch (AwsSandboxError error)
         {
             call.StatusCode = error.StatusCode;
@@ -79,6 +85,8 @@ internal sealed class AwsEndpoint(AwsSandboxOptions options, IReadOnlyList<IAwsS
         _verifier.Verify(context.Request, body, service.SigningName, service.QueryCompatible);
         if (faults.Take(operation) is { } fault)
             throw fault;
+        if (faults.TakeDelay(operation) is { } delay)
+            await Task.Delay(delay.Delay, options.TimeProvider, delay.RunAnyway ? CancellationToken.None : context.RequestAborted);
 
         JsonElement json;
         try

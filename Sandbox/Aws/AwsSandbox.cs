@@ -70,6 +70,26 @@ public sealed partial class AwsSandbox : IAsyncDisposable
     public void FailNext(string operation, string code, int status, int times = 1, string? message = null) =>
         _faults.Add(operation, new AwsSandboxError(code, message ?? $"Injected {code}", status), times);
 
+    /// <summary>
+    /// Holds back the next <paramref name="times"/> calls of <paramref name="operation"/> for <paramref name="delay"/> before
+    /// they run, as a slow or congested endpoint: a caller that times out first leaves nothing done (recorded as 499),
+    /// unless <paramref name="runAnyway"/>: then the operation still runs and only its answer is lost.
+    /// </summary>
+    public void SlowNext(string operation, TimeSpan delay, int times = 1, bool runAnyway = false) => _faults.AddDelay(operation, delay, runAnyway, times);
+
+    /// <summary>Makes every in-flight message of a queue visible again: the receipt handles its holders have go stale.</summary>
+    internal void ExpireInFlight(string queueUrl) => _sqs.ExpireInFlight(queueUrl);
+
+    /// <summary>The body of the message a receipt handle was issued for (deleted or not), or null.</summary>
+    internal string? BodyOfReceipt(string receiptHandle) => _sqs.BodyOfReceipt(receiptHandle);
+
+    /// <summary>Raised after any message is put on a queue (queue URL, body): producers, the runner and <see cref="SendMessage"/>.</summary>
+    public event Action<string, string>? MessageSent
+    {
+        add => _sqs.Sent += value;
+        remove => _sqs.Sent -= value;
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {

@@ -7,6 +7,25 @@ namespace SocketDeployer.Sandbox.Aws;
 /// <summary>Receipt-handle operations: a handle is valid until its message is received again; one never issued is invalid.</summary>
 internal sealed partial class SqsSandbox
 {
+    public string? BodyOfReceipt(string handle)
+    {
+        lock (_gate)
+            return _handles.TryGetValue(handle, out var issued) ? issued.Message.Body : null;
+    }
+
+    /// <summary>Every in-flight message of the queue becomes visible now, as if its visibility timeout ran out.</summary>
+    public void ExpireInFlight(string url)
+    {
+        lock (_gate)
+        {
+            var queue = Queue(url);
+            var now = options.TimeProvider.GetUtcNow();
+            foreach (var message in queue.Messages.Where(m => m.VisibleAt > now))
+                message.VisibleAt = now;
+            queue.SignalChange();
+        }
+    }
+
     private JsonObject DeleteBatch(SandboxQueue queue, JsonElement body)
     {
         var entries = body.Array("Entries");

@@ -50,8 +50,12 @@ internal sealed partial class SqsSandbox(AwsSandboxOptions options, Func<Uri> se
             return [.. Queue(url).Messages];
     }
 
+    /// <summary>Raised outside the lock after a message was put on a queue: fault scenarios tap the event stream.</summary>
+    public event Action<string, string>? Sent;
+
     public string Send(string url, string body, int delaySeconds = 0)
     {
+        string id;
         lock (_gate)
         {
             var queue = Queue(url);
@@ -59,8 +63,11 @@ internal sealed partial class SqsSandbox(AwsSandboxOptions options, Func<Uri> se
             var message = new SandboxMessage(body, now, now.AddSeconds(delaySeconds));
             queue.Messages.Add(message);
             queue.SignalChange();
-            return message.MessageId;
+            id = message.MessageId;
         }
+
+        Sent?.Invoke(url, body);
+        return id;
     }
 
     public async Task<JsonObject> HandleAsync(string operation, JsonElement body, CancellationToken cancellationToken)

@@ -42,7 +42,14 @@ internal sealed class EnvelopeDispatcher(WorkspaceContext workspace, ConnectionR
         var envelopeId = Guid.NewGuid().ToString("D");
         var delivery = new Delivery(envelopeId);
         var reason = retryAttempt == 0 ? "" : "timeout";
-        await DeliverAsync(new Attempt(delivery, envelopeId, type, payload.DeepClone().AsObject(), retryAttempt, reason), connectionIndex, avoid: null);
+        var attempt = new Attempt(delivery, envelopeId, type, payload.DeepClone().AsObject(), retryAttempt, reason);
+        await DeliverAsync(attempt, connectionIndex, avoid: null);
+        if (workspace.Faults.TakeDuplicate(type))
+        {
+            var copy = new Attempt(delivery, Guid.NewGuid().ToString("D"), type, attempt.Payload, retryAttempt + 1, "timeout");
+            await DeliverAsync(copy, connectionIndex: null, avoid: attempt.ConnectionIndex);
+        }
+
         return delivery;
     }
 

@@ -9,6 +9,54 @@ internal sealed class FaultPlan
     private readonly Dictionary<string, Queue<PlannedFault>> _http = new(StringComparer.Ordinal);
     private readonly Queue<string> _connectionsOpen = new();
     private readonly HashSet<string> _revokedScopes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Queue<TimeSpan>> _delays = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _duplicates = new(StringComparer.Ordinal);
+
+    public void DelayNext(string method, TimeSpan delay, int times)
+    {
+        lock (_gate)
+        {
+            if (!_delays.TryGetValue(method, out var queue))
+            {
+                _delays[method] = queue = new Queue<TimeSpan>();
+            }
+
+            for (var i = 0; i < times; i++)
+            {
+                queue.Enqueue(delay);
+            }
+        }
+    }
+
+    public TimeSpan? TakeDelay(string method)
+    {
+        lock (_gate)
+        {
+            return _delays.TryGetValue(method, out var queue) && queue.TryDequeue(out var delay) ? delay : null;
+        }
+    }
+
+    public void DuplicateNext(string envelopeType, int times)
+    {
+        lock (_gate)
+        {
+            _duplicates[envelopeType] = _duplicates.GetValueOrDefault(envelopeType) + times;
+        }
+    }
+
+    public bool TakeDuplicate(string envelopeType)
+    {
+        lock (_gate)
+        {
+            if (_duplicates.GetValueOrDefault(envelopeType) <= 0)
+            {
+                return false;
+            }
+
+            _duplicates[envelopeType]--;
+            return true;
+        }
+    }
 
     public void FailNext(string method, PlannedFault fault, int times)
     {

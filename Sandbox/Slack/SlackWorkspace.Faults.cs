@@ -54,6 +54,18 @@ public sealed partial class SlackWorkspace
     public void FailNext(string method, int httpStatus, TimeSpan? retryAfter = null, int times = 1) =>
         _workspace.Faults.FailNext(method, new PlannedFault(httpStatus, retryAfter), times);
 
+    /// <summary>
+    /// The next <paramref name="times"/> calls of <paramref name="method"/> wait <paramref name="delay"/> before they
+    /// are handled, as behind a congested load balancer: a caller that gives up first leaves nothing done.
+    /// </summary>
+    public void SlowNext(string method, TimeSpan delay, int times = 1) => _workspace.Faults.DelayNext(method, delay, times);
+
+    /// <summary>
+    /// The next <paramref name="times"/> envelopes of <paramref name="envelopeType"/> are also redelivered at once
+    /// (new envelope_id, retry_attempt 1) to another open connection, as Slack does when it lost an ack.
+    /// </summary>
+    public void DuplicateNext(string envelopeType, int times = 1) => _workspace.Faults.DuplicateNext(envelopeType, times);
+
     /// <summary>The next <paramref name="times"/> apps.connections.open calls answer <c>{"ok":false,"error":…}</c>.</summary>
     public void FailConnectionsOpen(string error, int times) => _workspace.Faults.FailConnectionsOpen(error, times);
 

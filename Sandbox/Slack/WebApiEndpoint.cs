@@ -58,6 +58,12 @@ internal sealed class WebApiEndpoint
         try
         {
             (args, var formToken) = await ApiArguments.ReadAsync(context.Request, context.RequestAborted);
+            if (_workspace.Faults.TakeDelay(method) is { } delay && !await WaitOutAsync(delay, context.RequestAborted))
+            {
+                Record(method, args, arrived, 499, "client_closed_request");
+                return;
+            }
+
             if (_workspace.Faults.TakeHttp(method) is { } fault)
             {
                 Log.InjectedFault(_workspace.Logger, method, fault.HttpStatus);
@@ -87,6 +93,19 @@ internal sealed class WebApiEndpoint
 
             Record(method, args, arrived, 200, error.Error);
             await WriteJsonAsync(response, answer);
+        }
+    }
+
+    private async Task<bool> WaitOutAsync(TimeSpan delay, CancellationToken aborted)
+    {
+        try
+        {
+            await Task.Delay(delay, _workspace.Time, aborted);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 

@@ -1,0 +1,65 @@
+using SocketDeployer.Core.Flow.Releases;
+
+namespace SocketDeployer.Sandbox.Faults;
+
+public static partial class FaultScenarios
+{
+    /// <summary>The daemon process killed or stopped mid-release.</summary>
+    public static IReadOnlyList<FaultScenario> Process { get; } =
+    [
+        new("process-sigkill-restart", FaultKind.Process, FaultPhase.AfterStart, async c =>
+        {
+            // Once the start reply is recorded on the execution: the window before it is its own scenario, below.
+            await UntilAsync(c, () => c.ExecutionId is { } id && c.Env.Aws.Execution(id).Tags.ContainsKey(ExecutionTags.StatusTs));
+            await KillAndRestartAsync(c);
+        })
+        {
+            Mode = DaemonMode.Process,
+        },
+        new("process-sigkill-before-status-tag", FaultKind.Process, FaultPhase.BeforeRequest, c =>
+        {
+            // Killed after the start reply was posted but before its ts was tagged on the execution (AddTagsToResource held back).
+            c.Env.Aws.SlowNext("AddTagsToResource", TimeSpan.FromSeconds(5));
+            _ = Task.Run(async () =>
+            {
+                await UntilAsync(c, () => c.Env.Aws.Calls.Any(x => x.Operation == "AddTagsToResource" && x.StatusCode is null));
+                await KillAndRestartAsync(c);
+            });
+            return Task.CompletedTask;
+        })
+        {
+            Mode = DaemonMode.Process,
+            KnownIssue = "a daemon killed between the start reply and AddTagsToResource(socketdeployer:status) leaves the restarted one holding every "
+                + "thread line for ReleaseProgress.StartReplyGrace (2 min, not configurable), and the status message is never edited",
+        },
+        new("process-sigterm-second-instance", FaultKind.Process, FaultPhase.BeforeApproval, async c =>
+        {
+            var first = c.Daemon;
+            await c.StartAnotherDaemonAsync();
+            var code = await first.StopAsync(FaultRun.StepTimeout);
+            if (code != 0)
+            {
+                throw new InvalidOperationException($"SIGTERM: the daemon exited {code}, not 0.");
+            }
+        })
+        {
+            Mode = DaemonMode.Process,
+        },
+    ];
+
+    private static async Task KillAndRestartAsync(FaultContext c)
+    {
+        await c.Daemon.KillAsync();
+        await c.Env.Slack.WaitForConnectionsAsync(0, FaultRun.StepTimeout);
+        await c.StartAnotherDaemonAsync();
+    }
+
+    private static async Task UntilAsync(FaultContext c, Func<bool> condition)
+    {
+        var deadline = c.Time.GetUtcNow() + FaultRun.StepTimeout;
+        while (!condition() && c.Time.GetUtcNow() < deadline)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20), c.Time);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+using System.Text.Json;
+using SocketDeployer.Sandbox.Environment;
+using SocketDeployer.Sandbox.Slack;
+
+namespace SocketDeployer.Sandbox.Faults;
+
+/// <summary>What must hold after releases ran through a fault, read from Slack's and AWS's records.</summary>
+internal sealed class ReleaseInvariants(SandboxEnvironment env, FaultScenario scenario)
+{
+    /// <summary>How far the heap may grow over the run and still count as back to baseline.</summary>
+    public const long MemoryMargin = 64L * 1024 * 1024;
+
+    // The approval step gets no line of its own: its outcome is written on the prompt (checked there).
+    private static readonly string[] Steps = [.. SandboxDocuments.AppSteps.Where(s => s.Action != "aws:approve").Select(s => s.Name)];
+
+    public IReadOnlyList<InvariantResult> Check(IReadOnlyList<ReleaseRecord> releases, IReadOnlyList<DaemonError> errors, (long Baseline, long After)? memory)
+    {
+        var posts = env.Slack.Calls.Where(c => c.Method == "chat.postMessage" && c.Ok).ToList();
+        List<SlackApiCall> PostsIn(string ts, Func<string, bool> text) =>
+            [.. posts.Where(p => p.Arguments["thread_ts"]?.ToString() == ts && text(p.Arguments["text"]?.ToString() ?? ""))];
+
+        var dlq = env.Aws.CreateQueue(SandboxEnvironment.QueueName + "-dlq");
+        var unexplained = errors.Where(e => !scenario.Explains(e)).ToList();
+        return
+        [
+            PerRelease("release finished", releases, r => r.Failure ?? ""),
+            PerRelease("one execution per request", releases, r => Count(env.Aws.Executions.Count(e => Tagged(e.Tags, r.ThreadTs)), 1)),
+            PerRelease("one start reply", releases, r => Count(PostsIn(r.ThreadTs, t => t.StartsWith(":rocket:", StringComparison.Ordinal)).Count, 1)),
+            PerRelease("every step reported once", releases, r => string.Join(' ', Steps
+                .Select(s => (Step: s, N: PostsIn(r.ThreadTs, t => t.Contains($"step *{s}* succeeded", StringComparison.Ordinal)).Count))
+                .Where(x => x.N != 1).Select(x => $"{x.Step}×{x.N}")
+                .Append(DecisionOnPrompt(r.ThreadTs)).Where(x => x.Length > 0))),
+            PerRelease("one prompt per approval step", releases, r => Count(PostsIn(r.ThreadTs, t => t.StartsWith(":raised_hand:", StringComparison.Ordinal)).Count, 1)),
+            PerRelease("one signal per decision", releases, r => Count(env.Aws.Executions.Where(e => Tagged(e.Tags, r.ThreadTs)).Sum(e => e.Signals.Count), 1)),
+            PerRelease("final result posted", releases, r => Count(PostsIn(r.ThreadTs, t => t.StartsWith(":tada:", StringComparison.Ordinal)).Count, 1)),
+            Invariant("SQS deleted after effect", DeletedBeforeEffect(posts)),
+            Invariant("nothing in flight", $"{Left(env.QueueUrl)}{Left(dlq)}"),
+            Invariant("no unhandled exception", string.Join("; ", unexplained.Take(3))),
+            Invariant("connections at baseline", env.Slack.OpenConnections == FaultRun.Connections ? "" : $"{env.Slack.OpenConnections} open"),
+            Invariant("memory at baseline", memory is { } m && m.After - m.Baseline > MemoryMargin ? $"heap grew {(m.After - m.Baseline) / 1024 / 1024} MB" : ""),
+        ];
+    }
+
+    private string DecisionOnPrompt(string ts) =>
+        env.Slack.Thread(SandboxPeople.DeployChannel, ts).Count(m => m.IsBot && m.EphemeralFor is null && m.Text.Contains("Approved by", StringComparison.Ordinal)) == 1
+            ? "" : "approval outcome not on the prompt";
+
+    private static InvariantResult PerRelease(string name, IReadOnlyList<ReleaseRecord> releases, Func<ReleaseRecord, string> broken) =>
+        Invariant(name, string.Join("; ", releases.Select(r => (r.Version, Why: broken(r))).Where(x => x.Why.Length > 0).Select(x => $"{x.Version}: {x.Why}")));
+
+    private static InvariantResult Invariant(string name, string detail) => new(name, detail.Length == 0, detail);
+
+    private static string Count(int actual, int expected) => actual == expected ? "" : $"{actual}, expected {expected}";
+
+    private static bool Tagged(IReadOnlyDictionary<string, string> tags, string ts) =>
+        tags.TryGetValue(Core.Flow.Releases.ExecutionTags.Thread, out var thread) && thread == $"{SandboxPeople.DeployChannel}/{ts}";
+
+    private string Left(string queueUrl) => env.Aws.Messages(queueUrl) is { Count: > 0 } left ? $"{left.Count} left on {queueUrl}. " : "";
+
+    /// <summary>Every deleted message that announced a finished step or release had its Slack post before the delete.</summary>
+    private string DeletedBeforeEffect(IReadOnlyList<SlackApiCall> posts)
+    {
+        var broken = new List<string>();
+        foreach (var call in env.Aws.Calls.Where(c => c.Operation == "DeleteMessageBatch" && c.StatusCode == 200))
+        {
+            foreach (var entry in call.Json().GetProperty("Entries").EnumerateArray())
+            {
+                if (env.Aws.BodyOfReceipt(entry.GetProperty("ReceiptHandle").GetString() ?? "") is not { } body || Effect(body) is not { } effect)
+                {
+                    continue;
+                }
+
+                var ts = env.Aws.Executions.FirstOrDefault(e => e.Id == effect.ExecutionId)?.Tags.GetValueOrDefault(Core.Flow.Releases.ExecutionTags.Thread)?.Split('/')[^1];
+                var first = posts.FirstOrDefault(p => p.Arguments["thread_ts"]?.ToString() == ts && (p.Arguments["text"]?.ToString() ?? "").Contains(effect.Text, StringComparison.Ordinal));
+                if (first is null || first.Time > call.Time)
+                {
+                    broken.Add($"'{effect.Text}' deleted {(first is null ? "without its post" : "before its post")}");
+                }
+            }
+        }
+
+        return string.Join("; ", broken.Distinct(StringComparer.Ordinal).Take(3));
+    }
+
+    private static (string ExecutionId, string Text)? Effect(string body)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            if (!json.RootElement.TryGetProperty("detail", out var detail) || detail.ValueKind != JsonValueKind.Object
+                || detail.GetProperty("Status").GetString() != "Success")
+            {
+                return null;
+            }
+
+            if (detail.TryGetProperty("Action", out var action) && action.GetString() == "aws:approve")
+            {
+                return null;
+            }
+
+            var id = detail.GetProperty("ExecutionId").GetString() ?? "";
+            return detail.TryGetProperty("StepName", out var step) ? (id, $"step *{step.GetString()}* succeeded") : (id, ":tada:");
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using System.Net.Http.Headers;
+using SocketDeployer.Sandbox.Slack;
+
+namespace SocketDeployer.Tests.Faults;
+
+/// <summary>The Sandbox's slow-answer hook: a caller that gives up first leaves nothing done.</summary>
+public class SlowAnswerTests
+{
+    [Test]
+    public async Task ACallerThatGivesUpDuringTheDelayIsRecordedAndNothingIsPosted()
+    {
+        await using var slack = await SlackWorkspace.StartAsync();
+        slack.SlowNext("chat.postMessage", TimeSpan.FromSeconds(30));
+        using var http = new HttpClient { BaseAddress = slack.ApiBaseUrl, Timeout = TimeSpan.FromMilliseconds(300) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", slack.BotToken);
+        using var body = new FormUrlEncodedContent(new Dictionary<string, string> { ["channel"] = "C0123PRODDEPLOY", ["text"] = "late" });
+
+        Assert.ThrowsAsync<TaskCanceledException>(() => http.PostAsync(new Uri("chat.postMessage", UriKind.Relative), body));
+        var call = await slack.WaitForCallAsync(c => c.Method == "chat.postMessage", TimeSpan.FromSeconds(10));
+        Assert.Multiple(() =>
+        {
+            Assert.That(call.HttpStatus, Is.EqualTo(499));
+            Assert.That(slack.Calls.Count(c => c.Method == "chat.postMessage" && c.Ok), Is.Zero, "the held-back call never ran");
+        });
+    }
+}
