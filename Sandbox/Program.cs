@@ -1,8 +1,14 @@
+using SocketDeployer.Sandbox.Bench;
 using SocketDeployer.Sandbox.Demo;
 using SocketDeployer.Sandbox.Environment;
 
 // dotnet run --project Sandbox [-- demo]: a local Slack workspace and AWS endpoint, the real daemon, a scripted session.
 var verb = args.FirstOrDefault() ?? "demo";
+if (verb == "bench")
+{
+    return await BenchCommand.RunAsync(args[1..]);
+}
+
 if (verb is not "demo")
 {
     Console.Error.WriteLine($"Unknown command '{verb}'. Usage: dotnet run --project Sandbox [-- demo]");

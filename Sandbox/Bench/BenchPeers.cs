@@ -1,0 +1,61 @@
+using SocketDeployer.Sandbox.Environment;
+
+namespace SocketDeployer.Sandbox.Bench;
+
+/// <summary>Starts the two peers against the Sandbox: the published daemon (with systemd's NOTIFY_SOCKET) and the Bolt app.</summary>
+internal sealed class BenchPeers(SandboxEnvironment env, string daemonDll, string configPath, TimeProvider time)
+{
+    /// <summary>Where the daemon's startup hook writes its GC figures (see <see cref="StartupHook"/>).</summary>
+    public string GcStatsPath { get; } = Path.Combine(env.WorkDirectory, "gcstats.txt");
+
+    /// <summary>Starts the daemon and waits for READY=1; returns it and how long that took.</summary>
+    public async Task<(PeerProcess Daemon, TimeSpan ToReady)> StartDaemonAsync(bool withGcStats)
+    {
+        using var notify = new NotifyListener(Path.Combine(env.WorkDirectory, "notify.sock"), time);
+        var environment = new Dictionary<string, string>(env.AwsEnvironment, StringComparer.Ordinal) { ["NOTIFY_SOCKET"] = notify.Path };
+        if (withGcStats)
+        {
+            environment["DOTNET_STARTUP_HOOKS"] = typeof(BenchPeers).Assembly.Location;
+            environment["SOCKETDEPLOYER_BENCH_GCSTATS"] = GcStatsPath;
+        }
+
+        var daemon = PeerProcess.Start("socketdeployer", "dotnet", [daemonDll, .. env.DaemonArguments(configPath)], environment, time);
+        try
+        {
+            var ready = await notify.Ready.WaitAsync(TimeSpan.FromSeconds(30), time);
+            return (daemon, time.GetElapsedTime(daemon.StartedAt, ready));
+        }
+        catch (Exception e) when (e is TimeoutException or TaskCanceledException)
+        {
+            var tail = daemon.Tail;
+            await daemon.DisposeAsync();
+            throw new InvalidOperationException($"The daemon sent no READY=1 within 30 s:\n{tail}", e);
+        }
+    }
+
+    /// <summary>Starts the Bolt app and waits until its Socket Mode connection is open; returns it, its connections and how long that took.</summary>
+    public async Task<(PeerProcess Bolt, IReadOnlyList<int> Connections, TimeSpan ToConnected)> StartBoltAsync(string folder)
+    {
+        var before = env.Slack.OpenConnectionIndexes;
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["SLACK_API_URL"] = env.Slack.ApiBaseUrl.ToString(),
+            ["SLACK_APP_TOKEN"] = env.Slack.AppToken,
+            ["SLACK_BOT_TOKEN"] = env.Slack.BotToken,
+        };
+        var bolt = PeerProcess.Start("bolt", "node", ["app.js"], environment, time, folder);
+        try
+        {
+            await env.Slack.WaitForConnectionsAsync(before.Count + 1, TimeSpan.FromSeconds(30));
+        }
+        catch (TimeoutException e)
+        {
+            var tail = bolt.Tail;
+            await bolt.DisposeAsync();
+            throw new InvalidOperationException($"The Bolt app opened no Socket Mode connection within 30 s:\n{tail}", e);
+        }
+
+        var connected = time.GetTimestamp();
+        return (bolt, [.. env.Slack.OpenConnectionIndexes.Except(before)], time.GetElapsedTime(bolt.StartedAt, connected));
+    }
+}
