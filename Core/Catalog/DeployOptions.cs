@@ -15,6 +15,11 @@ public sealed class DeployOptions
     [Required(AllowEmptyStrings = false)]
     public string AuditLog { get; set; } = "audit.jsonl";
 
+    /// <summary>How often a running release's status message may be edited: a burst of progress becomes one edit,
+    /// keeping well inside Slack's chat.update rate limit. The final state is always shown at once.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan StatusUpdateInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Service alias → what deploying it means.</summary>
     [MinLength(1)]
     public Dictionary<string, ServiceOptions> Services { get; set; } = new(StringComparer.Ordinal);

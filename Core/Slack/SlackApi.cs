@@ -15,6 +15,7 @@ namespace SocketDeployer.Core.Slack;
 public sealed partial class SlackApi : ISlackApi
 {
     private readonly HttpClient _http;
+    private readonly SlackPacing _pacing;
     private readonly SlackOptions _options;
     private readonly ILogger<SlackApi> _logger;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
@@ -27,8 +28,10 @@ public sealed partial class SlackApi : ISlackApi
         IOptions<SlackOptions> options,
         TimeProvider timeProvider,
         ILogger<SlackApi> logger,
-        IOptions<SlackApiResilienceOptions>? resilience = null)
+        IOptions<SlackApiResilienceOptions>? resilience = null,
+        SlackPacing? pacing = null)
     {
+        _pacing = pacing ?? new SlackPacing();
         ArgumentNullException.ThrowIfNull(options);
         _http = http;
         _options = options.Value;
@@ -67,6 +70,7 @@ public sealed partial class SlackApi : ISlackApi
     {
         var body = MessageBody(channel, message);
         AddIfSet(body, "thread_ts", threadTs);
+        await _pacing.PostAsync(channel, cancellationToken).ConfigureAwait(false);
         var root = await PostJsonAsync(ChatPostMessage, body, cancellationToken).ConfigureAwait(false);
         return GetString(root, "ts") ?? throw new SlackApiException(ChatPostMessage, "missing_ts");
     }
@@ -85,6 +89,7 @@ public sealed partial class SlackApi : ISlackApi
     {
         var body = MessageBody(channel, message);
         body["ts"] = ts;
+        await _pacing.UpdateAsync(cancellationToken).ConfigureAwait(false);
         await PostJsonAsync(ChatUpdate, body, cancellationToken).ConfigureAwait(false);
     }
 

@@ -165,9 +165,15 @@ public sealed partial class SocketModeConnection : IAsyncDisposable
         {
             end = "closed by us";
         }
+        catch (OperationCanceledException ex)
+        {
+            // The runtime fails the pending read this way when it aborts the socket itself; a keep-alive
+            // timeout (dead peer) comes as the inner WebSocketException.
+            end = $"aborted: {ex.InnerException?.Message ?? ex.Message}";
+        }
         catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException)
         {
-            // Keep-alive timeouts and dropped TCP connections land here.
+            // Dropped TCP connections land here.
             end = $"aborted: {ex.Message}";
         }
         catch (Exception ex)

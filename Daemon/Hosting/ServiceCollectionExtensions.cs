@@ -30,6 +30,10 @@ internal static class ServiceCollectionExtensions
         // Tunables with safe defaults; documented for operators who must adapt to a slow network.
         services.AddOptions<SocketModeOptions>().Bind(configuration.GetSection("Slack:SocketMode"));
         services.AddOptions<SlackApiResilienceOptions>().Bind(configuration.GetSection("Slack:Retry"));
+        services.AddOptions<SlackPacingOptions>().Bind(configuration.GetSection("Slack:Pacing"))
+            .Validate(o => o.PostsPerSecond > 0 && o.UpdatesPerMinute > 0 && o.PostBurst >= 1 && o.UpdateBurst >= 1,
+                "Slack:Pacing: PostsPerSecond and UpdatesPerMinute must be positive, PostBurst and UpdateBurst at least 1")
+            .ValidateOnStart();
         services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
         services.AddSingleton<IValidateOptions<AwsOptions>, AwsOptionsValidator>();
         services.AddSingleton<IValidateOptions<DeployOptions>, DeployOptionsValidator>();
@@ -42,6 +46,7 @@ internal static class ServiceCollectionExtensions
     {
         // One client for the process: SlackApi caches group membership and names, and pooled
         // connections are recycled so DNS changes are seen. Polly owns per-attempt timeouts.
+        services.AddSingleton<SlackPacing>();
         services.AddSingleton<ISlackApi>(sp => ActivatorUtilities.CreateInstance<SlackApi>(
             sp,
             new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })

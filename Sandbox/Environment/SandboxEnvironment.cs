@@ -67,6 +67,8 @@ public sealed class SandboxEnvironment : IAsyncDisposable
         $"--Aws:SqsServiceUrl={Aws.ServiceUrl}",
         $"--Aws:SsmServiceUrl={Aws.ServiceUrl}",
         $"--Deploy:AuditLog={AuditLogPath}",
+        // The daemon paces its posts to Slack's published limits; a workspace that enforces none needs no pacing.
+        $"--Slack:Pacing:Enabled={Slack.EnforcesRateLimits}",
     ];
 
     public async ValueTask DisposeAsync()

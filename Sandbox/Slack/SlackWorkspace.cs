@@ -71,6 +71,9 @@ public sealed partial class SlackWorkspace : IAsyncDisposable
 
     public string BotUserId => _workspace.Options.BotUserId;
 
+    /// <summary>Whether Web API calls are held to Slack's published rate limits.</summary>
+    public bool EnforcesRateLimits => _workspace.Options.EnforceRateLimits;
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {

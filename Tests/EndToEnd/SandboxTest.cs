@@ -22,6 +22,9 @@ public abstract class SandboxTest
     /// <summary>Whether the Sandbox runs the documents' steps and sends their EventBridge events to the queue.</summary>
     protected virtual bool RunAutomations => false;
 
+    /// <summary>Configuration overrides for this fixture's daemon (<c>--Section:Key=value</c>).</summary>
+    protected virtual string[] DaemonArguments => [];
+
     [SetUp]
     public async Task StartSandboxAndDaemon()
     {
@@ -32,7 +35,7 @@ public abstract class SandboxTest
         }
 
         Logs = new CapturedLogs();
-        Daemon = DaemonInstance.Start(Env, Logs.AddTo);
+        Daemon = DaemonInstance.Start(Env, Logs.AddTo, DaemonArguments);
         await Task.WhenAny(Slack.WaitForConnectionsAsync(2, Wait), Daemon.Exit);
         Assert.That(Daemon.Exit.IsCompleted, Is.False, () => "The daemon stopped at start:\n" + string.Join('\n', Logs.Records));
     }

@@ -69,7 +69,7 @@ public class ServiceLifecycleTests
             Assert.That(execution.Signals, Has.Count.EqualTo(1));
             Assert.That(thread.Count(m => m.Text.StartsWith(":tada:", StringComparison.Ordinal)), Is.EqualTo(1), "one result");
             Assert.That(thread.Count(IsPrompt), Is.EqualTo(1), "one prompt");
-            foreach (var step in new[] { "build", "updateParameters", "approve", "rollout" })
+            foreach (var step in new[] { "build", "updateParameters", "rollout" })
             {
                 Assert.That(thread.Count(m => m.Text.Contains($"step *{step}* succeeded", StringComparison.Ordinal)), Is.EqualTo(1), step);
             }

@@ -17,13 +17,11 @@ internal sealed class FakeSlackServer : IAsyncDisposable
     private readonly ConcurrentQueue<(HttpStatusCode Status, string Body)> _openScript = new();
     private int _ticket;
     private int _sockets;
+    private int _silent;
 
     private FakeSlackServer(WebApplication app) => _app = app;
 
     public Uri ApiBaseUrl { get; private set; } = null!;
-
-    /// <summary>Whether new sockets read (and so answer pings and close frames) after hello.</summary>
-    public bool ReadAfterHello { get; set; } = true;
 
     public int OpenCalls;
 
@@ -46,6 +44,15 @@ internal sealed class FakeSlackServer : IAsyncDisposable
     }
 
     public void FailOpen(HttpStatusCode status, string body) => _openScript.Enqueue((status, body));
+
+    /// <summary>
+    /// Makes the next <paramref name="count"/> sockets stop reading after hello, so they answer neither pings nor close frames.
+    /// </summary>
+    /// <remarks>
+    /// Decided per socket when it is accepted, before the test can see it: a flag the test flips after receiving
+    /// the socket could be read by the server after the flip.
+    /// </remarks>
+    public void SilenceNext(int count) => Interlocked.Add(ref _silent, count);
 
     public async Task<FakeSocket> NextSocketAsync(CancellationToken ct) => await _accepted.Reader.ReadAsync(ct);
 
@@ -77,18 +84,35 @@ internal sealed class FakeSlackServer : IAsyncDisposable
 
         using var webSocket = await context.WebSockets.AcceptWebSocketAsync();
         var socket = new FakeSocket(Interlocked.Increment(ref _sockets), ticket, webSocket, Log, context);
+        var silent = TakeSilence();
         Log.Enqueue($"accepted:{socket.Number}");
         await socket.SendAsync("""{"type":"hello","num_connections":1,"debug_info":{"host":"fake"},"connection_info":{"app_id":"A111"}}""");
         Log.Enqueue($"hello:{socket.Number}");
         _accepted.Writer.TryWrite(socket);
-        if (ReadAfterHello)
+        if (silent)
         {
-            await socket.ReadUntilClosedAsync();
+            await socket.IgnoreUntilDroppedAsync();
         }
         else
         {
-            await socket.Aborted;
+            await socket.ReadUntilClosedAsync();
         }
+    }
+
+    private bool TakeSilence()
+    {
+        int left;
+        do
+        {
+            left = Volatile.Read(ref _silent);
+            if (left <= 0)
+            {
+                return false;
+            }
+        }
+        while (Interlocked.CompareExchange(ref _silent, left - 1, left) != left);
+
+        return true;
     }
 
     public async ValueTask DisposeAsync()

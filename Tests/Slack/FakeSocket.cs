@@ -20,8 +20,6 @@ internal sealed class FakeSocket(int number, string ticket, WebSocket socket, Co
     /// <summary>The close status the client sent (null when the connection just dropped).</summary>
     public Task<WebSocketCloseStatus?> Closed => _closed.Task;
 
-    public Task Aborted => Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
-
     public async Task SendAsync(string json)
     {
         await _sendLock.WaitAsync();
@@ -42,6 +40,14 @@ internal sealed class FakeSocket(int number, string ticket, WebSocket socket, Co
 
     /// <summary>Drops the TCP connection without a close frame.</summary>
     public void Abort() => context.Abort();
+
+    /// <summary>Reads nothing (so answers neither pings nor close frames) until the connection drops.</summary>
+    public async Task IgnoreUntilDroppedAsync()
+    {
+        await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+        log.Enqueue($"dropped:{Number}");
+        _closed.TrySetResult(null);
+    }
 
     public async Task ReadUntilClosedAsync()
     {

@@ -202,18 +202,18 @@ public sealed class SocketModeClientTests
     [Test]
     public async Task ASilentPeerIsDetectedByKeepAlive(CancellationToken ct)
     {
-        _server.ReadAfterHello = false;
+        _server.SilenceNext(1);
         var (_, run) = Start(tune: o =>
         {
             o.KeepAliveInterval = TimeSpan.FromMilliseconds(100);
             o.KeepAliveTimeout = TimeSpan.FromMilliseconds(300);
         });
         var silent = await _server.NextSocketAsync(ct);
-        _server.ReadAfterHello = true;
 
         var next = await _server.NextSocketAsync(ct);
 
         Assert.That(next.Number, Is.GreaterThan(silent.Number));
+        Assert.That(await silent.Closed.WaitAsync(ct), Is.Null, "the client dropped the silent socket (no close frame), not just added one");
         await _stop.CancelAsync();
         await run;
     }

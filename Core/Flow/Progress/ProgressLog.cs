@@ -15,4 +15,7 @@ internal static partial class ProgressLog
 
     [LoggerMessage(EventId = 2203, Level = LogLevel.Debug, Message = "Event for {ExecutionId} arrived before its start reply was recorded; it comes back shortly")]
     public static partial void WaitingForStartReply(ILogger logger, string executionId);
+
+    [LoggerMessage(EventId = 2204, Level = LogLevel.Warning, Message = "Deferred status edit of {ExecutionId} failed")]
+    public static partial void StatusEditFailed(ILogger logger, string executionId, Exception exception);
 }

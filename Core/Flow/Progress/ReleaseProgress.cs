@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SocketDeployer.Core.Audit;
 using SocketDeployer.Core.Aws;
 using SocketDeployer.Core.Aws.Events;
+using SocketDeployer.Core.Catalog;
 using SocketDeployer.Core.Flow.Approval;
 using SocketDeployer.Core.Flow.Releases;
 using SocketDeployer.Core.Slack;
@@ -20,9 +22,12 @@ public sealed class ReleaseProgress(
     ApprovalPrompter approvals,
     ExecutionLinks links,
     IAuditLog audit,
+    IOptions<DeployOptions> options,
     TimeProvider time,
     ILogger<ReleaseProgress> logger)
 {
+    private readonly TimeSpan statusInterval = options.Value.StatusUpdateInterval;
+
     /// <summary>How long a thread line waits for the start reply to be recorded before it is posted anyway.</summary>
     public static readonly TimeSpan StartReplyGrace = TimeSpan.FromMinutes(2);
 
@@ -94,8 +99,13 @@ public sealed class ReleaseProgress(
 
         if (ended && state.FinishedSteps.Add(step.StepName))
         {
-            var took = Durations.Between(step.StartTime, step.EndTime);
-            await slack.PostMessageAsync(release.Channel, release.ThreadTs, ProgressMessages.StepFinished(step.StepName, step.Status, took), ct);
+            // The approval step's outcome is already on its prompt (who decided, or how it ended): no second line.
+            if (step.Action != "aws:approve")
+            {
+                var took = Durations.Between(step.StartTime, step.EndTime);
+                await slack.PostMessageAsync(release.Channel, release.ThreadTs, ProgressMessages.StepFinished(step.StepName, step.Status, took), ct);
+            }
+
             if (state.CurrentStep == step.StepName)
             {
                 state.CurrentStep = null;
@@ -153,6 +163,8 @@ public sealed class ReleaseProgress(
         await audit.AppendAsync(new AuditEntry("end", state.Status, release.Requester, release.Channel, null, release.Service, release.Version, release.ExecutionId), ct);
     }
 
+    /// <summary>Edits the status message: the final state at once, progress at most once per StatusUpdateInterval
+    /// (a burst of events becomes one edit, applied later with whatever is newest then).</summary>
     private async Task RefreshStatusAsync(ReleaseInfo release, ReleaseState state, CancellationToken ct)
     {
         if (!state.StatusMessageStale || release.StatusTs is null)
@@ -160,14 +172,42 @@ public sealed class ReleaseProgress(
             return;
         }
 
-        await slack.UpdateMessageAsync(release.Channel, release.StatusTs, ProgressMessages.Status(release, state, links.Execution(release.ExecutionId), time.GetUtcNow()), ct);
-        state.StatusMessageStale = false;
+        var now = time.GetUtcNow();
+        var due = state.LastStatusEdit + statusInterval;
+        if (AutomationStatus.IsTerminal(state.Status) || now >= due)
+        {
+            await slack.UpdateMessageAsync(release.Channel, release.StatusTs, ProgressMessages.Status(release, state, links.Execution(release.ExecutionId), now), ct);
+            state.StatusMessageStale = false;
+            state.LastStatusEdit = now;
+        }
+        else if (!state.StatusEditScheduled)
+        {
+            state.StatusEditScheduled = true;
+            _ = EditLaterAsync(release, state, due - now);
+        }
+    }
+
+    private async Task EditLaterAsync(ReleaseInfo release, ReleaseState state, TimeSpan delay)
+    {
+        try
+        {
+            await Task.Delay(delay, time);
+            using var held = await locks.AcquireAsync(release.ExecutionId, CancellationToken.None);
+            state.StatusEditScheduled = false;
+            await RefreshStatusAsync(release, state, CancellationToken.None);
+        }
+        catch (Exception e) when (e is SlackApiException or HttpRequestException)
+        {
+            // The next event edits it again; a lost progress edit is cosmetic.
+            ProgressLog.StatusEditFailed(logger, release.ExecutionId, e);
+        }
     }
 
     /// <summary>A release this instance has not followed yet (a restart, another instance's release): learn where it is from SSM.</summary>
     private async Task HydrateAsync(ReleaseInfo release, ReleaseState state, CancellationToken ct)
     {
         var execution = await ssm.GetAutomationExecutionAsync(release.ExecutionId, ct);
+        state.LastStatusEdit = time.GetUtcNow();
         state.StartTime = execution.StartTime;
         state.StepCount = execution.Steps.Count;
         state.ResultPosted = release.Tags.ContainsKey(ExecutionTags.Result);

@@ -28,4 +28,10 @@ public sealed class ReleaseState(string executionId)
 
     /// <summary>Whether the status message shows something older than what is known.</summary>
     public bool StatusMessageStale { get; set; }
+
+    /// <summary>When the status message was last written (the start reply counts).</summary>
+    public DateTimeOffset LastStatusEdit { get; set; }
+
+    /// <summary>A deferred edit is already scheduled.</summary>
+    public bool StatusEditScheduled { get; set; }
 }
