@@ -25,8 +25,9 @@ internal static class BenchCommand
 
         await using var env = await SandboxEnvironment.StartAsync(documents: BenchCatalog.RegisterDocuments);
         BenchCatalog.AddChannels(env.Slack);
+        env.Aws.RunAutomations(env.QueueUrl);
         var config = BenchCatalog.WriteConfig(env.WorkDirectory);
-        var peers = new BenchPeers(env, daemonDll, config, time);
+        var peers = new BenchPeers(env, daemonDll, config, settings.DaemonEnvironment, time);
         var report = new BenchReport();
         var phases = new BenchPhases(env, peers, settings, report, time, output);
 

@@ -3,7 +3,7 @@ using SocketDeployer.Sandbox.Environment;
 namespace SocketDeployer.Sandbox.Bench;
 
 /// <summary>Starts the two peers against the Sandbox: the published daemon (with systemd's NOTIFY_SOCKET) and the Bolt app.</summary>
-internal sealed class BenchPeers(SandboxEnvironment env, string daemonDll, string configPath, TimeProvider time)
+internal sealed class BenchPeers(SandboxEnvironment env, string daemonDll, string configPath, IReadOnlyDictionary<string, string> extraEnvironment, TimeProvider time)
 {
     /// <summary>Where the daemon's startup hook writes its GC figures (see <see cref="StartupHook"/>).</summary>
     public string GcStatsPath { get; } = Path.Combine(env.WorkDirectory, "gcstats.txt");
@@ -13,6 +13,10 @@ internal sealed class BenchPeers(SandboxEnvironment env, string daemonDll, strin
     {
         using var notify = new NotifyListener(Path.Combine(env.WorkDirectory, "notify.sock"), time);
         var environment = new Dictionary<string, string>(env.AwsEnvironment, StringComparer.Ordinal) { ["NOTIFY_SOCKET"] = notify.Path };
+        foreach (var (key, value) in extraEnvironment)
+        {
+            environment[key] = value;
+        }
         if (withGcStats)
         {
             environment["DOTNET_STARTUP_HOOKS"] = typeof(BenchPeers).Assembly.Location;

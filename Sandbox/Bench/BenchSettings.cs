@@ -19,7 +19,13 @@ internal sealed record BenchSettings
     public bool Bolt { get; init; } = true;
     public string? Output { get; init; }
 
-    public const string Usage = "dotnet run -c Release --project Sandbox -- bench [--quick] [--no-bolt] [--idle SECONDS] [--load SECONDS] [--out FILE.md]";
+    /// <summary>Stop after start-up and the idle phase (for trying runtime settings on the daemon).</summary>
+    public bool IdleOnly { get; init; }
+
+    /// <summary>Extra environment for the daemon's process, e.g. DOTNET_GCgen0size=0x400000 (experiments; the published figures use none).</summary>
+    public IReadOnlyDictionary<string, string> DaemonEnvironment { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    public const string Usage = "dotnet run -c Release --project Sandbox -- bench [--quick] [--no-bolt] [--idle SECONDS] [--load SECONDS] [--out FILE.md] [--idle-only] [--daemon-env NAME=VALUE]…";
 
     /// <summary>Null (after printing why) when the arguments are not understood.</summary>
     public static BenchSettings? Parse(IReadOnlyList<string> args, TextWriter error)
@@ -44,6 +50,13 @@ internal sealed record BenchSettings
                     break;
                 case "--load" when i + 1 < args.Count:
                     settings = settings with { LoadDuration = TimeSpan.FromSeconds(double.Parse(args[++i], CultureInfo.InvariantCulture)) };
+                    break;
+                case "--idle-only":
+                    settings = settings with { IdleOnly = true };
+                    break;
+                case "--daemon-env" when i + 1 < args.Count && args[i + 1].Contains('=', StringComparison.Ordinal):
+                    var pair = args[++i].Split('=', 2);
+                    settings = settings with { DaemonEnvironment = new Dictionary<string, string>(settings.DaemonEnvironment, StringComparer.Ordinal) { [pair[0]] = pair[1] } };
                     break;
                 case "--out" when i + 1 < args.Count:
                     settings = settings with { Output = args[++i] };

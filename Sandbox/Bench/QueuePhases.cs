@@ -28,10 +28,13 @@ internal sealed class QueuePhases(
 
         Say($"queue: a backlog of {settings.BacklogEvents} step events at once");
         await Task.Delay(Settle, time);
-        var (gc0, cpu0) = (GcStats.ReadLast(gcStatsPath), daemon.Stat().CpuTime);
+        var (gc0, cpu0, aws0) = (GcStats.ReadLast(gcStatsPath), daemon.Stat().CpuTime, env.Aws.Calls.Count);
+        var slack0 = env.Slack.Calls.Count;
         var backlog = await _load.SendAsync(executions, settings.BacklogEvents, perSecond: 0);
         var seen = await _load.WaitForCallsAsync(backlog, TimeSpan.FromSeconds(120));
         var cpu = daemon.Stat().CpuTime - cpu0;
+        var awsCalls = env.Aws.Calls.Skip(aws0).GroupBy(c => c.Operation).OrderByDescending(g => g.Count())
+            .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key} {g.Count() / (double)Math.Max(seen.Count, 1):0.###}"));
         await Task.Delay(Settle, time);
         var gc1 = GcStats.ReadLast(gcStatsPath);
 
@@ -40,6 +43,9 @@ internal sealed class QueuePhases(
         report.Add("sustained queue events/s, end to end (backlog drain)",
             string.Create(CultureInfo.InvariantCulture, $"{perSecond:0} /s ({seen.Count} of {backlog.Count} in {drained.TotalSeconds:0.00} s; daemon CPU {cpu.TotalMilliseconds / Math.Max(seen.Count, 1):0.00} ms/event)"),
             goal: $"≥ {EventGoalPerSecond} /s on {System.Environment.ProcessorCount} cores", met: perSecond >= EventGoalPerSecond && seen.Count == backlog.Count);
+        var slackCalls = env.Slack.Calls.Skip(slack0).GroupBy(c => c.Method).OrderByDescending(g => g.Count())
+            .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key} {g.Count() / (double)Math.Max(seen.Count, 1):0.###}"));
+        report.Add("… calls per event in the backlog", "AWS: " + string.Join(", ", awsCalls) + "; Slack: " + string.Join(", ", slackCalls));
         if (gc0 is { } before && gc1 is { } after)
         {
             report.Add("allocated bytes per handled event (GC.GetTotalAllocatedBytes in the daemon)",
