@@ -13,6 +13,11 @@ internal static class BenchCommand
     public static async Task<int> RunAsync(string[] args)
     {
         var output = Console.Out;
+        if (args is ["--acker", var apiUrl])
+        {
+            return await BaselineAcker.RunAsync(new Uri(apiUrl), System.Environment.GetEnvironmentVariable("SLACK_APP_TOKEN") ?? "");
+        }
+
         if (BenchSettings.Parse(args, Console.Error) is not { } settings)
         {
             return 1;

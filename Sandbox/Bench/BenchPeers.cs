@@ -9,7 +9,8 @@ internal sealed class BenchPeers(SandboxEnvironment env, string daemonDll, strin
     public string GcStatsPath { get; } = Path.Combine(env.WorkDirectory, "gcstats.txt");
 
     /// <summary>Starts the daemon and waits for READY=1; returns it and how long that took.</summary>
-    public async Task<(PeerProcess Daemon, TimeSpan ToReady)> StartDaemonAsync(bool withGcStats)
+    /// <param name="pacing">Slack:Pacing:Enabled, the production default; off where the Sandbox enforces no limits and throughput is measured.</param>
+    public async Task<(PeerProcess Daemon, TimeSpan ToReady)> StartDaemonAsync(bool withGcStats, bool pacing = false)
     {
         using var notify = new NotifyListener(Path.Combine(env.WorkDirectory, "notify.sock"), time);
         var environment = new Dictionary<string, string>(env.AwsEnvironment, StringComparer.Ordinal) { ["NOTIFY_SOCKET"] = notify.Path };
@@ -23,7 +24,7 @@ internal sealed class BenchPeers(SandboxEnvironment env, string daemonDll, strin
             environment["SOCKETDEPLOYER_BENCH_GCSTATS"] = GcStatsPath;
         }
 
-        var daemon = PeerProcess.Start("socketdeployer", "dotnet", [daemonDll, .. env.DaemonArguments(configPath)], environment, time);
+        var daemon = PeerProcess.Start("socketdeployer", "dotnet", [daemonDll, .. env.DaemonArguments(configPath), $"--Slack:Pacing:Enabled={pacing}"], environment, time);
         try
         {
             var ready = await notify.Ready.WaitAsync(TimeSpan.FromSeconds(30), time);
@@ -38,7 +39,15 @@ internal sealed class BenchPeers(SandboxEnvironment env, string daemonDll, strin
     }
 
     /// <summary>Starts the Bolt app and waits until its Socket Mode connection is open; returns it, its connections and how long that took.</summary>
-    public async Task<(PeerProcess Bolt, IReadOnlyList<int> Connections, TimeSpan ToConnected)> StartBoltAsync(string folder)
+    public Task<(PeerProcess Bolt, IReadOnlyList<int> Connections, TimeSpan ToConnected)> StartBoltAsync(string folder) =>
+        StartPeerAsync("bolt", "node", ["app.js"], folder);
+
+    /// <summary>Starts <see cref="BaselineAcker"/> (this assembly, <c>bench --acker</c>) as its own process.</summary>
+    public Task<(PeerProcess Acker, IReadOnlyList<int> Connections, TimeSpan ToConnected)> StartAckerAsync() =>
+        StartPeerAsync("acker", "dotnet", [typeof(BenchPeers).Assembly.Location, "bench", "--acker", env.Slack.ApiBaseUrl.ToString()], null);
+
+    private async Task<(PeerProcess Peer, IReadOnlyList<int> Connections, TimeSpan ToConnected)> StartPeerAsync(
+        string name, string fileName, IReadOnlyList<string> arguments, string? folder)
     {
         var before = env.Slack.OpenConnectionIndexes;
         var environment = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -47,19 +56,19 @@ internal sealed class BenchPeers(SandboxEnvironment env, string daemonDll, strin
             ["SLACK_APP_TOKEN"] = env.Slack.AppToken,
             ["SLACK_BOT_TOKEN"] = env.Slack.BotToken,
         };
-        var bolt = PeerProcess.Start("bolt", "node", ["app.js"], environment, time, folder);
+        var peer = PeerProcess.Start(name, fileName, arguments, environment, time, folder);
         try
         {
             await env.Slack.WaitForConnectionsAsync(before.Count + 1, TimeSpan.FromSeconds(30));
         }
         catch (TimeoutException e)
         {
-            var tail = bolt.Tail;
-            await bolt.DisposeAsync();
-            throw new InvalidOperationException($"The Bolt app opened no Socket Mode connection within 30 s:\n{tail}", e);
+            var tail = peer.Tail;
+            await peer.DisposeAsync();
+            throw new InvalidOperationException($"{name} opened no Socket Mode connection within 30 s:\n{tail}", e);
         }
 
         var connected = time.GetTimestamp();
-        return (bolt, [.. env.Slack.OpenConnectionIndexes.Except(before)], time.GetElapsedTime(bolt.StartedAt, connected));
+        return (peer, [.. env.Slack.OpenConnectionIndexes.Except(before)], time.GetElapsedTime(peer.StartedAt, connected));
     }
 }

@@ -30,6 +30,9 @@ internal sealed class BenchPhases(SandboxEnvironment env, BenchPeers peers, Benc
         await env.Slack.WaitForConnectionsAsync(2, TimeSpan.FromSeconds(30));
         IReadOnlyList<int> ours = env.Slack.OpenConnectionIndexes;
 
+        Say("starting the measuring floor: a bare C# acker process");
+        var (acker, ackerConnections, _) = await peers.StartAckerAsync();
+        await using var ackerLifetime = acker;
         PeerProcess? bolt = null;
         IReadOnlyList<int> boltConnections = [];
         var boltConnected = "";
@@ -50,11 +53,12 @@ internal sealed class BenchPhases(SandboxEnvironment env, BenchPeers peers, Benc
                 return;
             }
 
-            await AckLoadAsync(ours, boltConnections);
+            await AckLoadAsync(ours, boltConnections, ackerConnections);
             await MentionsAsync(ours, boltConnections);
         }
         finally
         {
+            await acker.StopAsync(TimeSpan.FromSeconds(5));
             if (bolt is not null)
             {
                 await bolt.StopAsync(TimeSpan.FromSeconds(10));
@@ -72,11 +76,18 @@ internal sealed class BenchPhases(SandboxEnvironment env, BenchPeers peers, Benc
         await ReleasesAsync();
         var queue = new QueuePhases(env, daemon, peers.GcStatsPath, settings, report, time, output);
         await queue.RunAsync();
-        await ConcurrentAsync();
         await queue.TrackedAsync();
-
         Say("stopping the daemon (SIGTERM)");
         await daemon.StopAsync(TimeSpan.FromSeconds(20));
+
+        // Against a Slack that enforces its limits the daemon runs as shipped: Slack:Pacing on.
+        await env.Slack.WaitForConnectionsAsync(0, TimeSpan.FromSeconds(15));
+        Say("starting the daemon with Slack:Pacing on (the shipped default)");
+        var (paced, _) = await peers.StartDaemonAsync(withGcStats: false, pacing: true);
+        await using var pacedLifetime = paced;
+        await env.Slack.WaitForConnectionsAsync(2, TimeSpan.FromSeconds(30));
+        await ConcurrentAsync();
+        await paced.StopAsync(TimeSpan.FromSeconds(20));
     }
 
     private async Task IdleAsync(PeerProcess daemon, PeerProcess? bolt)
@@ -87,12 +98,12 @@ internal sealed class BenchPhases(SandboxEnvironment env, BenchPeers peers, Benc
         await Task.Delay(settings.Idle, time);
         var (d1, b1) = (daemon.Stat(), bolt?.Stat());
         var boltRss = b1?.RssBytes ?? -1;
-        report.Add("idle RSS", BenchReport.Mb(d1.RssBytes), bolt is null ? "" : BenchReport.Mb(boltRss), bolt is null ? "" : BenchReport.Ratio(d1.RssBytes, boltRss),
+        report.Add("idle RSS", BenchReport.Rss(d1), b1 is { } bolt1 ? BenchReport.Rss(bolt1) : "", bolt is null ? "" : BenchReport.Ratio(d1.RssBytes, boltRss),
             "≤ 50 MB and below Bolt's", d1.RssBytes <= IdleRssGoal && (bolt is null || d1.RssBytes < boltRss));
         report.Add($"idle CPU over {settings.Idle.TotalSeconds:0} s", CpuShare(d1.CpuTime - d0.CpuTime), b0 is { } s0 && b1 is { } s1 ? CpuShare(s1.CpuTime - s0.CpuTime) : "");
     }
 
-    private async Task AckLoadAsync(IReadOnlyList<int> ours, IReadOnlyList<int> bolt)
+    private async Task AckLoadAsync(IReadOnlyList<int> ours, IReadOnlyList<int> bolt, IReadOnlyList<int> floor)
     {
         foreach (var rate in settings.Rates)
         {
@@ -105,6 +116,8 @@ internal sealed class BenchPhases(SandboxEnvironment env, BenchPeers peers, Benc
                 {
                     await AckLoad.RunAsync(env.Slack, bolt, 50, TimeSpan.FromSeconds(1), time);
                 }
+
+                await AckLoad.RunAsync(env.Slack, floor, 50, TimeSpan.FromSeconds(1), time);
             }
 
             Say($"envelopes at {rate}/s for {settings.LoadDuration.TotalSeconds:0} s, SocketDeployer");
@@ -120,6 +133,9 @@ internal sealed class BenchPhases(SandboxEnvironment env, BenchPeers peers, Benc
             var goal = rate == 200 ? "p99 ≤ 2 ms and ≤ ½ Bolt's" : "p99 ≤ ½ Bolt's";
             var met = (rate != 200 || mine.P99 <= AckP99GoalMs) && half && mine.Missing == 0;
             report.Add($"envelope → ack at {rate}/s (p50 / p99 / max)", mine.ToString(), theirs?.ToString() ?? "", theirs is null ? "" : BenchReport.Ratio(mine.P99, theirs.P99) + " (p99)", goal, met);
+            Say($"envelopes at {rate}/s for {settings.LoadDuration.TotalSeconds:0} s, the bare acker");
+            var bare = await AckLoad.RunAsync(env.Slack, floor, rate, settings.LoadDuration, time);
+            report.Add($"… measuring floor at {rate}/s: a bare C# acker process", bare.ToString());
         }
     }
 

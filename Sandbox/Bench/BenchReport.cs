@@ -22,6 +22,10 @@ internal sealed class BenchReport
 
     public static string Mb(long bytes) => bytes < 0 ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0 / 1024.0:0.0} MB");
 
+    /// <summary>"71.0 MB (anon 40.1, file 30.9)": resident memory and what it is made of.</summary>
+    public static string Rss(ProcStat stat) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Mb(stat.RssBytes)} (anon {stat.RssAnonBytes / 1048576.0:0.0}, file {stat.RssFileBytes / 1048576.0:0.0})");
+
     public string ToMarkdown()
     {
         var table = new StringBuilder();

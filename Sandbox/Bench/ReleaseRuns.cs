@@ -58,7 +58,7 @@ internal sealed class ReleaseRuns(SandboxEnvironment env, TimeProvider time)
     /// <summary><paramref name="count"/> releases of different services asked for at once in one channel, with Slack's rate limits on.</summary>
     public async Task<Concurrent> RunConcurrentAsync(int count, TimeSpan timeout)
     {
-        Slack.EnforceRateLimits = true;
+        Slack.EnforceRateLimits(true);
         try
         {
             var callsBefore = Slack.Calls.Count;
@@ -75,7 +75,7 @@ internal sealed class ReleaseRuns(SandboxEnvironment env, TimeProvider time)
         }
         finally
         {
-            Slack.EnforceRateLimits = false;
+            Slack.EnforceRateLimits(false);
         }
     }
 

@@ -3,14 +3,10 @@ namespace SocketDeployer.Sandbox.Slack;
 public sealed partial class SlackWorkspace
 {
     /// <summary>
-    /// Whether Web API calls are answered with 429 past Slack's tiers; starts as <see cref="SlackWorkspaceOptions.EnforceRateLimits"/>.
-    /// The benchmark turns it on only for the phase that measures 429s, so throughput phases are not paced.
+    /// Turns Slack's rate limits on or off from now on (they start as <see cref="SlackWorkspaceOptions.EnforceRateLimits"/>):
+    /// the benchmark enforces them only in the phase that counts 429s, so throughput phases are not paced.
     /// </summary>
-    public bool EnforceRateLimits
-    {
-        get => _workspace.EnforceRateLimits;
-        set => _workspace.EnforceRateLimits = value;
-    }
+    public void EnforceRateLimits(bool enforce) => _workspace.EnforceRateLimits = enforce;
 
     /// <summary>Stores a message as the bot had posted it (e.g. the status message of a release the benchmark creates); returns its ts.</summary>
     public string SeedBotMessage(string channel, string text, string? threadTs = null)
