@@ -25,7 +25,7 @@ internal static class BenchCommand
 
         var time = TimeProvider.System;
         var root = Toolchain.RepoRoot();
-        var daemonDll = await Toolchain.PublishDaemonAsync(root, output);
+        var daemonDll = settings.DaemonDll ?? await Toolchain.PublishDaemonAsync(root, output);
         var boltFolder = settings.Bolt ? await Toolchain.InstallBoltAsync(root, output) : null;
 
         await using var env = await SandboxEnvironment.StartAsync(documents: BenchCatalog.RegisterDocuments);

@@ -24,7 +24,12 @@ internal sealed class BenchPeers(SandboxEnvironment env, string daemonDll, strin
             environment["SOCKETDEPLOYER_BENCH_GCSTATS"] = GcStatsPath;
         }
 
-        var daemon = PeerProcess.Start("socketdeployer", "dotnet", [daemonDll, .. env.DaemonArguments(configPath), $"--Slack:Pacing:Enabled={pacing}"], environment, time);
+        // A .dll runs on the shared runtime (dotnet socketdeployer.dll); anything else is a native (AOT) executable.
+        var native = !daemonDll.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+        string[] arguments = [.. env.DaemonArguments(configPath), $"--Slack:Pacing:Enabled={pacing}"];
+        var daemon = native
+            ? PeerProcess.Start("socketdeployer", daemonDll, arguments, environment, time)
+            : PeerProcess.Start("socketdeployer", "dotnet", [daemonDll, .. arguments], environment, time);
         try
         {
             var ready = await notify.Ready.WaitAsync(TimeSpan.FromSeconds(30), time);

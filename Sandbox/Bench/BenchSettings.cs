@@ -19,13 +19,16 @@ internal sealed record BenchSettings
     public bool Bolt { get; init; } = true;
     public string? Output { get; init; }
 
+    /// <summary>A daemon already published elsewhere (e.g. with other publish options), instead of publishing one.</summary>
+    public string? DaemonDll { get; init; }
+
     /// <summary>Stop after start-up and the idle phase (for trying runtime settings on the daemon).</summary>
     public bool IdleOnly { get; init; }
 
     /// <summary>Extra environment for the daemon's process, e.g. DOTNET_GCgen0size=0x400000 (experiments; the published figures use none).</summary>
     public IReadOnlyDictionary<string, string> DaemonEnvironment { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
-    public const string Usage = "dotnet run -c Release --project Sandbox -- bench [--quick] [--no-bolt] [--idle SECONDS] [--load SECONDS] [--out FILE.md] [--idle-only] [--daemon-env NAME=VALUE]…";
+    public const string Usage = "dotnet run -c Release --project Sandbox -- bench [--quick] [--no-bolt] [--idle SECONDS] [--load SECONDS] [--out FILE.md] [--idle-only] [--daemon-env NAME=VALUE]… [--daemon-dll PATH]";
 
     /// <summary>Null (after printing why) when the arguments are not understood.</summary>
     public static BenchSettings? Parse(IReadOnlyList<string> args, TextWriter error)
@@ -50,6 +53,9 @@ internal sealed record BenchSettings
                     break;
                 case "--load" when i + 1 < args.Count:
                     settings = settings with { LoadDuration = TimeSpan.FromSeconds(double.Parse(args[++i], CultureInfo.InvariantCulture)) };
+                    break;
+                case "--daemon-dll" when i + 1 < args.Count:
+                    settings = settings with { DaemonDll = Path.GetFullPath(args[++i]) };
                     break;
                 case "--idle-only":
                     settings = settings with { IdleOnly = true };

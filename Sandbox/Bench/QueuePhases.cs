@@ -71,6 +71,7 @@ internal sealed class QueuePhases(
         report.Add($"RSS with {count:N0} more executions tracked",
             string.Create(CultureInfo.InvariantCulture, $"{BenchReport.Mb(rss0)} → {BenchReport.Mb(rss1)}: {growth / 1024:0.00} KB per execution{heap} ({seen.Count} of {count} handled)"),
             goal: "≤ 2 KB per execution", met: growth <= GrowthGoalBytes && seen.Count == count);
+        report.Add("… per execution, the daemon's own types measured in the bench process", StateFootprint.Measure(count));
     }
 
     private void Say(string what) => output.WriteLine($"[bench] {what}");
