@@ -41,7 +41,7 @@ internal static class BenchCommand
         await phases.RunAsync(boltFolder);
         var took = time.GetElapsedTime(started);
 
-        var markdown = Describe(took, boltFolder is not null) + "\n" + report.ToMarkdown();
+        var markdown = Describe(took, boltFolder is not null) + "\n\n" + report.ToMarkdown();
         output.WriteLine();
         output.WriteLine(markdown);
         foreach (var missed in report.Missed)
