@@ -1,18 +1,25 @@
+using SocketDeployer.Sandbox.Bench;
 using SocketDeployer.Sandbox.Demo;
 using SocketDeployer.Sandbox.Environment;
 using SocketDeployer.Sandbox.Faults;
 
 // dotnet run --project Sandbox [-- demo]: a local Slack workspace and AWS endpoint, the real daemon, a scripted session.
 // dotnet run --project Sandbox -- faults [--releases N]: whole releases through every fault, as a table.
+// dotnet run -c Release --project Sandbox -- bench: the published daemon beside a Bolt app, one table of figures.
 var verb = args.FirstOrDefault() ?? "demo";
 if (verb == "faults")
 {
     return await FaultsCommand.RunAsync(args[1..]);
 }
 
+if (verb == "bench")
+{
+    return await BenchCommand.RunAsync(args[1..]);
+}
+
 if (verb is not "demo")
 {
-    Console.Error.WriteLine($"Unknown command '{verb}'. Usage: dotnet run --project Sandbox [-- demo | faults [--releases N]]");
+    Console.Error.WriteLine($"Unknown command '{verb}'. Usage: dotnet run --project Sandbox [-- demo | faults [--releases N] | bench]");
     return 1;
 }
 

@@ -72,7 +72,7 @@ public sealed partial class SlackWorkspace : IAsyncDisposable
     public string BotUserId => _workspace.Options.BotUserId;
 
     /// <summary>Whether Web API calls are held to Slack's published rate limits.</summary>
-    public bool EnforcesRateLimits => _workspace.Options.EnforceRateLimits;
+    public bool EnforcesRateLimits => _workspace.EnforceRateLimits;
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

@@ -138,7 +138,7 @@ internal sealed class WebApiEndpoint
             throw new SlackApiError("missing_scope", scope, ProvidedScopes(kind.Value));
         }
 
-        if (options.EnforceRateLimits)
+        if (_workspace.EnforceRateLimits)
         {
             var (perMinute, burst) = RateLimiter.LimitOf(method);
             var key = method == "chat.postMessage" ? method + "/" + args.String("channel") : method;

@@ -14,6 +14,9 @@ internal sealed class WorkspaceContext(SlackWorkspaceOptions options, ILogger lo
     public RateLimiter RateLimiter { get; } = new(options.TimeProvider);
     public TicketBook Tickets { get; } = new();
 
+    /// <summary>Whether rate limits apply now; the benchmark toggles it between phases.</summary>
+    public bool EnforceRateLimits { get; set; } = options.EnforceRateLimits;
+
     /// <summary>http://127.0.0.1:port/ once Kestrel listens.</summary>
     public Uri BaseUri { get; set; } = new("http://127.0.0.1/");
 
