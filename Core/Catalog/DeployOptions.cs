@@ -20,6 +20,11 @@ public sealed class DeployOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan StatusUpdateInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long thread lines wait for a release's start reply to be recorded; after that (the daemon that
+    /// started it died between posting and tagging) a new status message is posted and the lines follow it.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan StartReplyGrace { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Service alias → what deploying it means.</summary>
     [MinLength(1)]
     public Dictionary<string, ServiceOptions> Services { get; set; } = new(StringComparer.Ordinal);

@@ -16,6 +16,7 @@ public sealed class DeployRequest(
     DeployPolicy policy,
     DeployLock deployLock,
     ExecutionLinks links,
+    TimeProvider time,
     ILogger<DeployRequest> logger)
 {
     public async Task HandleAsync(ReplyContext reply, DeployCommand command, string usage, CancellationToken ct)
@@ -82,8 +83,15 @@ public sealed class DeployRequest(
         }
         catch (AwsException e) when (e.Code == "IdempotentParameterMismatch")
         {
+            // The token was used before: by this very request whose answer was lost (then finish its job), or by a
+            // redelivery that another attempt already answered (then stay silent). The event tag tells which.
             DeployFlowLog.TokenMismatch(logger, mention.EventId, e.Code);
-            return;
+            if (await FindOwnExecutionAsync(service, request.Tags[ExecutionTags.Event], ct) is not { } own)
+            {
+                return;
+            }
+
+            executionId = own;
         }
         catch (AwsException e)
         {
@@ -105,6 +113,23 @@ public sealed class DeployRequest(
         await reply.AuditAsync("started", ct, service.Name, version, executionId);
         var ts = await reply.ThreadAsync(DeployMessages.Started(service, version, reply.User, executionId, links.Execution(executionId)), ct);
         await ssm.AddTagsAsync(executionId, new Dictionary<string, string>(StringComparer.Ordinal) { [ExecutionTags.StatusTs] = ts }, ct);
+    }
+
+    /// <summary>The execution this event started, if SSM shows it within a few seconds (a lost answer's execution
+    /// may become visible to DescribeAutomationExecutions a moment after the retry was refused).</summary>
+    private async Task<string?> FindOwnExecutionAsync(ServiceDefinition service, string eventTag, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            if (await deployLock.FindRunningAsync(service, ct) is { } running && running.EventId == eventTag)
+            {
+                return running.Execution.ExecutionId;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1), time, ct);
+        }
+
+        return null;
     }
 
     private async Task<Dictionary<string, string>> PlaceholdersAsync(ReplyContext reply, ServiceDefinition service, string version, CancellationToken ct)

@@ -39,8 +39,6 @@ public static partial class FaultScenarios
             return Task.CompletedTask;
         })
         {
-            KnownIssue = "DeployRequest returns on IdempotentParameterMismatch without a start reply although its own first attempt started the "
-                + "execution; the thread then stays silent for ReleaseProgress.StartReplyGrace (2 min) and the status message never exists",
         },
         new("aws-invalid-signal", FaultKind.Aws, FaultPhase.BeforeApproval, c =>
         {

@@ -29,8 +29,6 @@ public static partial class FaultScenarios
         })
         {
             Mode = DaemonMode.Process,
-            KnownIssue = "a daemon killed between the start reply and AddTagsToResource(socketdeployer:status) leaves the restarted one holding every "
-                + "thread line for ReleaseProgress.StartReplyGrace (2 min, not configurable), and the status message is never edited",
         },
         new("process-sigterm-second-instance", FaultKind.Process, FaultPhase.BeforeApproval, async c =>
         {

@@ -18,4 +18,7 @@ internal static partial class ProgressLog
 
     [LoggerMessage(EventId = 2204, Level = LogLevel.Warning, Message = "Deferred status edit of {ExecutionId} failed")]
     public static partial void StatusEditFailed(ILogger logger, string executionId, Exception exception);
+
+    [LoggerMessage(EventId = 2205, Level = LogLevel.Warning, Message = "Start reply of {ExecutionId} was never recorded; posted a new status message {Ts}")]
+    public static partial void StatusMessageRecovered(ILogger logger, string executionId, string ts);
 }

@@ -26,6 +26,11 @@ public static class ProgressMessages
             BlockKit.Context($"requested by <@{release.Requester}> · execution `{release.ExecutionId}` · <{console}|Open in the AWS console>")));
     }
 
+    /// <summary>A status message that replaces a start reply whose record was lost.</summary>
+    public static SlackMessage Resumed(ReleaseInfo release, Uri console) => Plain(
+        $":arrows_counterclockwise: The status of *{release.Service}* `{SlackText.Escape(release.Version)}` continues here " +
+        $"(execution `{release.ExecutionId}`, <{console}|AWS console>).");
+
     public static SlackMessage StepFinished(string stepName, string status, string? duration)
     {
         var took = duration is null ? "" : $" ({duration})";

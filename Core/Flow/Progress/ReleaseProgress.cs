@@ -27,9 +27,7 @@ public sealed class ReleaseProgress(
     ILogger<ReleaseProgress> logger)
 {
     private readonly TimeSpan statusInterval = options.Value.StatusUpdateInterval;
-
-    /// <summary>How long a thread line waits for the start reply to be recorded before it is posted anyway.</summary>
-    public static readonly TimeSpan StartReplyGrace = TimeSpan.FromMinutes(2);
+    private readonly TimeSpan startReplyGrace = options.Value.StartReplyGrace;
 
     public async Task<ProgressOutcome> ApplyAsync(AutomationEvent automationEvent, CancellationToken ct)
     {
@@ -49,10 +47,15 @@ public sealed class ReleaseProgress(
 
         // The start reply is posted right after StartAutomationExecution returns; an event that would post a line
         // before it (a step that ends at once) waits for it, so the thread reads in order.
-        if (release.StatusTs is null && WouldPost(automationEvent) && time.GetUtcNow() - (state.StartTime ?? time.GetUtcNow()) < StartReplyGrace)
+        if (release.StatusTs is null && WouldPost(automationEvent))
         {
-            ProgressLog.WaitingForStartReply(logger, release.ExecutionId);
-            return ProgressOutcome.NotYet;
+            if (time.GetUtcNow() - (state.StartTime ?? time.GetUtcNow()) < startReplyGrace)
+            {
+                ProgressLog.WaitingForStartReply(logger, release.ExecutionId);
+                return ProgressOutcome.NotYet;
+            }
+
+            release = await RecoverStatusMessageAsync(release, state, ct);
         }
 
         switch (automationEvent)
@@ -73,6 +76,18 @@ public sealed class ReleaseProgress(
 
         await RefreshStatusAsync(release, state, ct);
         return ProgressOutcome.Applied;
+    }
+
+    /// <summary>The start reply was posted but never recorded (its daemon died in between): the thread gets a new
+    /// status message, recorded this time, and the release's lines follow it.</summary>
+    private async Task<ReleaseInfo> RecoverStatusMessageAsync(ReleaseInfo release, ReleaseState state, CancellationToken ct)
+    {
+        var message = ProgressMessages.Resumed(release, links.Execution(release.ExecutionId));
+        var ts = await slack.PostMessageAsync(release.Channel, release.ThreadTs, message, ct);
+        await ssm.AddTagsAsync(release.ExecutionId, new Dictionary<string, string>(StringComparer.Ordinal) { [ExecutionTags.StatusTs] = ts }, ct);
+        ProgressLog.StatusMessageRecovered(logger, release.ExecutionId, ts);
+        state.StatusMessageStale = true;
+        return release with { StatusTs = ts };
     }
 
     private static bool WouldPost(AutomationEvent automationEvent) => automationEvent switch
