@@ -3,7 +3,8 @@ using System.Collections.Concurrent;
 namespace SocketDeployer.Core.Slack;
 
 /// <summary>A small read-through cache whose entries expire after a fixed time-to-live.</summary>
-/// <remarks>Failures are not cached; concurrent misses may both load, which is harmless for idempotent reads.</remarks>
+/// <remarks>Failures are not cached. Concurrent misses of one key share a single load: twenty releases asked for at
+/// once must not become twenty usergroups.users.list calls.</remarks>
 internal sealed class ExpiringCache<TKey, TValue>(TimeSpan ttl, TimeProvider timeProvider)
     where TKey : notnull
 {
@@ -11,6 +12,7 @@ internal sealed class ExpiringCache<TKey, TValue>(TimeSpan ttl, TimeProvider tim
     private const int MaxEntries = 10_000;
 
     private readonly ConcurrentDictionary<TKey, (TValue Value, DateTimeOffset Expires)> _entries = new();
+    private readonly ConcurrentDictionary<TKey, Lazy<Task<TValue>>> _loading = new();
 
     public async Task<TValue> GetOrAddAsync(TKey key, Func<TKey, CancellationToken, Task<TValue>> load, CancellationToken cancellationToken)
     {
@@ -20,7 +22,13 @@ internal sealed class ExpiringCache<TKey, TValue>(TimeSpan ttl, TimeProvider tim
             return entry.Value;
         }
 
-        var value = await load(key, cancellationToken).ConfigureAwait(false);
+        // The shared load must not be cancelled by whichever caller happened to start it; it leaves the table when
+        // it completes, whether anyone still waits for it or not (a failure is never cached).
+        var shared = _loading.GetOrAdd(key, k => new Lazy<Task<TValue>>(() => load(k, CancellationToken.None)));
+        var loading = shared.Value;
+        _ = loading.ContinueWith(_ => _loading.TryRemove(new KeyValuePair<TKey, Lazy<Task<TValue>>>(key, shared)), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        var value = await loading.WaitAsync(cancellationToken).ConfigureAwait(false);
+
         if (_entries.Count >= MaxEntries)
         {
             Prune(now);

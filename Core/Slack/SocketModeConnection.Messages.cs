@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net.WebSockets;
 using System.Text.Json;
 
@@ -68,11 +69,19 @@ public sealed partial class SocketModeConnection
 
     private async Task SendAckAsync(string envelopeId)
     {
-        var ack = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["envelope_id"] = envelopeId });
+        // Written by hand, not serialized: no reflection and one small buffer on the path Slack times.
+        var ack = new ArrayBufferWriter<byte>(64 + envelopeId.Length);
+        using (var writer = new Utf8JsonWriter(ack))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("envelope_id"u8, envelopeId);
+            writer.WriteEndObject();
+        }
+
         await _sendLock.WaitAsync(_stop.Token).ConfigureAwait(false);
         try
         {
-            await _socket.SendAsync(ack, WebSocketMessageType.Text, endOfMessage: true, _stop.Token).ConfigureAwait(false);
+            await _socket.SendAsync(ack.WrittenMemory, WebSocketMessageType.Text, endOfMessage: true, _stop.Token).ConfigureAwait(false);
         }
         finally
         {

@@ -17,7 +17,7 @@ internal static class StateFootprint
         var store = new ReleaseStateStore();
         foreach (var id in ids)
         {
-            store.GetOrAdd(id, out _).FinishedSteps.Add("build");
+            store.GetOrAdd(id, out _).MarkFinished("build");
         }
 
         var states = GC.GetTotalMemory(forceFullCollection: true) - before;

@@ -30,15 +30,15 @@ public sealed class ApprovalPrompter(
 
         var key = step.StepExecutionId ?? step.StepName;
         var tags = await ssm.ListTagsAsync(release.ExecutionId, ct);
-        if (state.PromptedSteps.Contains(key) || ApprovalTags.From(tags).PromptStep == key)
+        if (state.HasPrompted(key) || ApprovalTags.From(tags).PromptStep == key)
         {
-            state.PromptedSteps.Add(key);
+            state.MarkPrompted(key);
             return;
         }
 
         var message = ApprovalMessages.Prompt(release, service, step.StepName, ApprovalTags.MessageOf(step), [], links.Execution(release.ExecutionId));
         var ts = await slack.PostMessageAsync(release.Channel, release.ThreadTs, message, ct);
-        state.PromptedSteps.Add(key);
+        state.MarkPrompted(key);
         await ssm.AddTagsAsync(release.ExecutionId, new Dictionary<string, string>(StringComparer.Ordinal) { [ExecutionTags.Prompt] = $"{key}@{ts}" }, ct);
         ApprovalLog.Prompted(logger, release.ExecutionId, step.StepName, ts);
         await audit.AppendAsync(new AuditEntry("prompt", "posted", release.Requester, release.Channel, null, release.Service, release.Version, release.ExecutionId, step.StepName), ct);

@@ -66,7 +66,7 @@ public sealed class ReleaseProgress(
             case ExecutionStatusChanged execution:
                 await OnExecutionAsync(release, state, execution, ct);
                 break;
-            case LogLine line when state.PostedLogLines.Add(StringComparer.Ordinal.GetHashCode(line.Text)):
+            case LogLine line when state.MarkLogLine(StringComparer.Ordinal.GetHashCode(line.Text)):
                 await slack.PostMessageAsync(release.Channel, release.ThreadTs, ProgressMessages.Log(line.Text), ct);
                 break;
             case ApprovalRequested:
@@ -112,7 +112,7 @@ public sealed class ReleaseProgress(
             }
         }
 
-        if (ended && state.FinishedSteps.Add(step.StepName))
+        if (ended && state.MarkFinished(step.StepName))
         {
             // The approval step's outcome is already on its prompt (who decided, or how it ended): no second line.
             if (step.Action != "aws:approve")
@@ -128,7 +128,7 @@ public sealed class ReleaseProgress(
 
             state.StatusMessageStale = true;
         }
-        else if (!ended && !state.FinishedSteps.Contains(step.StepName) && !AutomationStatus.IsTerminal(state.Status) && state.CurrentStep != step.StepName)
+        else if (!ended && !state.HasFinished(step.StepName) && !AutomationStatus.IsTerminal(state.Status) && state.CurrentStep != step.StepName)
         {
             state.CurrentStep = step.StepName;
             state.StartTime ??= step.StartTime;
@@ -232,7 +232,7 @@ public sealed class ReleaseProgress(
             // reported now by their own (possibly redelivered) events: only mark them when the result is out.
             if (state.ResultPosted)
             {
-                state.FinishedSteps.Add(step.StepName);
+                state.MarkFinished(step.StepName);
             }
         }
 

@@ -15,14 +15,24 @@ public sealed class ReleaseState(string executionId)
 
     public int StepCount { get; set; }
 
-    /// <summary>Steps whose end was reported in the thread, by name: a redelivered step event posts nothing.</summary>
-    public HashSet<string> FinishedSteps { get; } = new(StringComparer.Ordinal);
+    // Created on first use: most releases this instance follows never need all three, and ten thousand tracked
+    // executions must stay within a few hundred bytes each.
+    private HashSet<string>? finishedSteps;
+    private HashSet<string>? promptedSteps;
+    private HashSet<int>? postedLogLines;
 
-    /// <summary>Step executions that already have a prompt.</summary>
-    public HashSet<string> PromptedSteps { get; } = new(StringComparer.Ordinal);
+    /// <summary>Records that a step's end was reported in the thread; false when it already was (a redelivered event).</summary>
+    public bool MarkFinished(string step) => (finishedSteps ??= new(StringComparer.Ordinal)).Add(step);
 
-    /// <summary>Log lines already posted (by content hash), for redelivered log messages.</summary>
-    public HashSet<int> PostedLogLines { get; } = [];
+    public bool HasFinished(string step) => finishedSteps?.Contains(step) == true;
+
+    /// <summary>Records that a step execution has its prompt; false when it already had one.</summary>
+    public bool MarkPrompted(string stepExecution) => (promptedSteps ??= new(StringComparer.Ordinal)).Add(stepExecution);
+
+    public bool HasPrompted(string stepExecution) => promptedSteps?.Contains(stepExecution) == true;
+
+    /// <summary>Records a log line (by content hash); false when it was already posted.</summary>
+    public bool MarkLogLine(int hash) => (postedLogLines ??= []).Add(hash);
 
     public bool ResultPosted { get; set; }
 

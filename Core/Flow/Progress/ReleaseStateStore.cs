@@ -47,8 +47,10 @@ public sealed class ReleaseStateStore
         }
 
         // Prefer forgetting finished releases; a forgotten running one is rebuilt from SSM on its next event.
+        // Look only a little way in, so an insert at capacity stays cheap.
         var victim = order.First;
-        for (var node = order.First; node is not null; node = node.Next)
+        var looked = 0;
+        for (var node = order.First; node is not null && looked++ < 64; node = node.Next)
         {
             if (states[node.Value].ResultPosted)
             {
