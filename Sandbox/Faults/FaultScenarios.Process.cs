@@ -16,16 +16,19 @@ public static partial class FaultScenarios
         {
             Mode = DaemonMode.Process,
         },
-        new("process-sigkill-before-status-tag", FaultKind.Process, FaultPhase.BeforeRequest, c =>
+        new("process-sigkill-before-status-tag", FaultKind.Process, FaultPhase.BeforeRequest, async c =>
         {
+            // The previous release must be fully recorded first, or the held-back call below would be its result tag.
+            await UntilAsync(c, () => c.Env.Aws.Executions.All(e => !e.IsTerminal || e.Tags.ContainsKey(ExecutionTags.Result)));
             // Killed after the start reply was posted but before its ts was tagged on the execution (AddTagsToResource held back).
             c.Env.Aws.SlowNext("AddTagsToResource", TimeSpan.FromSeconds(5));
+            // Only this release's call counts: a call the previous (killed) daemon left unanswered stays pending forever.
+            var before = c.Env.Aws.Calls.Count;
             _ = Task.Run(async () =>
             {
-                await UntilAsync(c, () => c.Env.Aws.Calls.Any(x => x.Operation == "AddTagsToResource" && x.StatusCode is null));
+                await UntilAsync(c, () => c.Env.Aws.Calls.Skip(before).Any(x => x.Operation == "AddTagsToResource" && x.StatusCode is null));
                 await KillAndRestartAsync(c);
             });
-            return Task.CompletedTask;
         })
         {
             Mode = DaemonMode.Process,
