@@ -33,6 +33,22 @@ public sealed class PeopleDirectory(ISlackApi slack)
         return false;
     }
 
+    /// <summary>Reads every user group once, so the first requests after start do not each wait for Slack.</summary>
+    public async Task WarmAsync(IEnumerable<string> ids, CancellationToken cancellationToken)
+    {
+        foreach (var id in ids.Where(id => id.StartsWith('S')).Distinct(StringComparer.Ordinal))
+        {
+            try
+            {
+                await slack.GetUserGroupMembersAsync(id, cancellationToken);
+            }
+            catch (SlackApiException)
+            {
+                // Best effort: a request that needs the group reads it again and reports the failure then.
+            }
+        }
+    }
+
     /// <summary>A name for each ID that does not ping: "@bob", "@prod-approvers".</summary>
     public async Task<IReadOnlyDictionary<string, string>> NamesAsync(IEnumerable<string> ids, CancellationToken cancellationToken)
     {

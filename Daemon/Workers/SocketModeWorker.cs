@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SocketDeployer.Core.Aws;
 using SocketDeployer.Core.Catalog;
 using SocketDeployer.Core.Flow;
+using SocketDeployer.Core.Policy;
 using SocketDeployer.Core.Slack;
 using SocketDeployer.Daemon.Diagnostics;
 using SocketDeployer.Daemon.Hosting;
@@ -16,6 +17,8 @@ internal sealed class SocketModeWorker(
     EnvelopeDispatcher dispatcher,
     BotIdentity bot,
     EnvelopeRouter router,
+    PeopleDirectory people,
+    ServiceCatalog catalog,
     IOptions<SlackOptions> options,
     IHostApplicationLifetime lifetime,
     DaemonExit exit,
@@ -33,6 +36,7 @@ internal sealed class SocketModeWorker(
         {
             var me = await bot.GetAsync(stoppingToken);
             WorkerLog.SlackIdentity(logger, me.User, me.Team, options.Value.Connections);
+            await people.WarmAsync(catalog.Services.SelectMany(service => service.Deployers.Concat(service.Approvers)), stoppingToken);
         }
         catch (SlackApiException e)
         {

@@ -93,10 +93,19 @@ internal sealed class SocketConnection(int index, WebSocket socket, HttpContext 
     public void Abort()
     {
         // The HttpContext is recycled once the handler returns; touch it only while the connection lives.
-        if (IsOpen)
+        if (!IsOpen)
         {
-            Socket.Abort();
+            return;
+        }
+
+        Socket.Abort();
+        try
+        {
             Context.Abort();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Aborting the socket ended the request first: the connection is already gone, which is the point.
         }
     }
 }
