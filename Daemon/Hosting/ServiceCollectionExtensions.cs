@@ -82,6 +82,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<KeyedLock>();
         services.AddSingleton<ApprovalPrompter>();
         services.AddSingleton<ApprovalClickHandler>();
+        services.AddSingleton<StatusMessageEditor>();
         services.AddSingleton<ReleaseProgress>();
         return services;
     }

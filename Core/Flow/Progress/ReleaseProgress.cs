@@ -20,13 +20,13 @@ public sealed class ReleaseProgress(
     ReleaseStateStore states,
     KeyedLock locks,
     ApprovalPrompter approvals,
+    StatusMessageEditor statusMessage,
     ExecutionLinks links,
     IAuditLog audit,
     IOptions<DeployOptions> options,
     TimeProvider time,
     ILogger<ReleaseProgress> logger)
 {
-    private readonly TimeSpan statusInterval = options.Value.StatusUpdateInterval;
     private readonly TimeSpan startReplyGrace = options.Value.StartReplyGrace;
 
     public async Task<ProgressOutcome> ApplyAsync(AutomationEvent automationEvent, CancellationToken ct)
@@ -55,7 +55,7 @@ public sealed class ReleaseProgress(
                 return ProgressOutcome.NotYet;
             }
 
-            release = await RecoverStatusMessageAsync(release, state, ct);
+            release = await statusMessage.RecoverAsync(release, state, ct);
         }
 
         switch (automationEvent)
@@ -74,20 +74,8 @@ public sealed class ReleaseProgress(
                 break;
         }
 
-        await RefreshStatusAsync(release, state, ct);
+        await statusMessage.RefreshAsync(release, state, ct);
         return ProgressOutcome.Applied;
-    }
-
-    /// <summary>The start reply was posted but never recorded (its daemon died in between): the thread gets a new
-    /// status message, recorded this time, and the release's lines follow it.</summary>
-    private async Task<ReleaseInfo> RecoverStatusMessageAsync(ReleaseInfo release, ReleaseState state, CancellationToken ct)
-    {
-        var message = ProgressMessages.Resumed(release, links.Execution(release.ExecutionId));
-        var ts = await slack.PostMessageAsync(release.Channel, release.ThreadTs, message, ct);
-        await ssm.AddTagsAsync(release.ExecutionId, new Dictionary<string, string>(StringComparer.Ordinal) { [ExecutionTags.StatusTs] = ts }, ct);
-        ProgressLog.StatusMessageRecovered(logger, release.ExecutionId, ts);
-        state.StatusMessageStale = true;
-        return release with { StatusTs = ts };
     }
 
     private static bool WouldPost(AutomationEvent automationEvent) => automationEvent switch
@@ -176,46 +164,6 @@ public sealed class ReleaseProgress(
         await ssm.AddTagsAsync(release.ExecutionId, new Dictionary<string, string>(StringComparer.Ordinal) { [ExecutionTags.Result] = state.Status }, ct);
         ProgressLog.Ended(logger, release.ExecutionId, release.Service, state.Status);
         await audit.AppendAsync(new AuditEntry("end", state.Status, release.Requester, release.Channel, null, release.Service, release.Version, release.ExecutionId), ct);
-    }
-
-    /// <summary>Edits the status message: the final state at once, progress at most once per StatusUpdateInterval
-    /// (a burst of events becomes one edit, applied later with whatever is newest then).</summary>
-    private async Task RefreshStatusAsync(ReleaseInfo release, ReleaseState state, CancellationToken ct)
-    {
-        if (!state.StatusMessageStale || release.StatusTs is null)
-        {
-            return;
-        }
-
-        var now = time.GetUtcNow();
-        var due = state.LastStatusEdit + statusInterval;
-        if (AutomationStatus.IsTerminal(state.Status) || now >= due)
-        {
-            await slack.UpdateMessageAsync(release.Channel, release.StatusTs, ProgressMessages.Status(release, state, links.Execution(release.ExecutionId), now), ct);
-            state.StatusMessageStale = false;
-            state.LastStatusEdit = now;
-        }
-        else if (!state.StatusEditScheduled)
-        {
-            state.StatusEditScheduled = true;
-            _ = EditLaterAsync(release, state, due - now);
-        }
-    }
-
-    private async Task EditLaterAsync(ReleaseInfo release, ReleaseState state, TimeSpan delay)
-    {
-        try
-        {
-            await Task.Delay(delay, time);
-            using var held = await locks.AcquireAsync(release.ExecutionId, CancellationToken.None);
-            state.StatusEditScheduled = false;
-            await RefreshStatusAsync(release, state, CancellationToken.None);
-        }
-        catch (Exception e) when (e is SlackApiException or HttpRequestException)
-        {
-            // The next event edits it again; a lost progress edit is cosmetic.
-            ProgressLog.StatusEditFailed(logger, release.ExecutionId, e);
-        }
     }
 
     /// <summary>A release this instance has not followed yet (a restart, another instance's release): learn where it is from SSM.</summary>
