@@ -28,7 +28,8 @@ public sealed class SocketModeClient
     private readonly TaskCompletionSource _firstHello = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _lastActivityTicks;
     private int _generation;
-    private CancellationToken _stopping;
+    // Handlers get their own token, cancelled only when the drain bound runs out after a stop.
+    private readonly CancellationTokenSource _handlersStop = new();
 
     public SocketModeClient(
         ISlackApi api,
@@ -75,7 +76,6 @@ public sealed class SocketModeClient
     /// <summary>Runs every slot until cancelled, then closes the sockets politely and lets running handlers finish (bounded).</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        _stopping = cancellationToken;
         var slots = Enumerable.Range(1, _connections)
             .Select(n => new SocketModeSlot(n, this, _options, _time, _logger).RunAsync(cancellationToken))
             .ToArray();
@@ -86,7 +86,15 @@ public sealed class SocketModeClient
         }
         catch (TimeoutException)
         {
-            // Handlers observe the same cancellation; those still running are abandoned to the host's shutdown.
+            // Past the bound: cancel them and give them a moment to unwind; any still running are left to the host.
+            await _handlersStop.CancelAsync().ConfigureAwait(false);
+            try
+            {
+                await Task.WhenAll(_running.Keys).WaitAsync(_options.CloseTimeout, _time, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+            }
         }
     }
 
@@ -138,9 +146,9 @@ public sealed class SocketModeClient
     {
         try
         {
-            await _handler.HandleAsync(envelope, _stopping).ConfigureAwait(false);
+            await _handler.HandleAsync(envelope, _handlersStop.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        catch (OperationCanceledException) when (_handlersStop.IsCancellationRequested)
         {
         }
         catch (Exception ex)

@@ -24,8 +24,9 @@ public sealed class SocketModeOptions
     /// <summary>How long a polite close may wait for the peer's close frame.</summary>
     public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>How long on shutdown running handlers are awaited.</summary>
-    public TimeSpan HandlerDrainTimeout { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>How long on shutdown running handlers may go on before they are cancelled: a stop lets a request
+    /// being handled finish instead of cutting it in half.</summary>
+    public TimeSpan HandlerDrainTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How long an envelope_id or event_id is remembered for deduplication.</summary>
     public TimeSpan DeduplicationWindow { get; set; } = TimeSpan.FromMinutes(15);

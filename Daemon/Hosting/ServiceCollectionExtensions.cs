@@ -106,9 +106,7 @@ internal static class ServiceCollectionExtensions
 
     public static IServiceCollection AddSocketModeWorker(this IServiceCollection services)
     {
-        services.AddSingleton<EnvelopeDispatcher>();
-        services.AddSingleton<EnvelopeRouter>();
-        services.AddSingleton<ISocketModeHandler>(sp => sp.GetRequiredService<EnvelopeDispatcher>());
+        services.AddSingleton<ISocketModeHandler, EnvelopeRouter>();
         services.AddSingleton<SocketModeClient>();
         services.AddHostedService<SocketModeWorker>();
         return services;

@@ -10,9 +10,6 @@ internal static partial class WorkerLog
     [LoggerMessage(EventId = 3001, Level = LogLevel.Critical, Message = "Slack refused the bot token ({Error}); check Slack:BotToken")]
     public static partial void BotTokenRejected(ILogger logger, string error);
 
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Error, Message = "Handling {Type} envelope {EnvelopeId} failed")]
-    public static partial void HandlerFailed(ILogger logger, Exception exception, string type, string envelopeId);
-
     [LoggerMessage(EventId = 3003, Level = LogLevel.Debug, Message = "Envelope {EnvelopeId} of type {Type} is not for SocketDeployer")]
     public static partial void Skipped(ILogger logger, string envelopeId, string type);
 
