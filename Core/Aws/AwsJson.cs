@@ -1,20 +1,13 @@
 using System.Text.Json;
+using SocketDeployer.Core.Json;
 
 namespace SocketDeployer.Core.Aws;
 
 /// <summary>Readers for AWS JSON answers, tolerant of absent members.</summary>
 internal static class AwsJson
 {
-    public static string? String(this JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
-
     public static string RequiredString(this JsonElement element, string name) =>
         element.String(name) ?? throw new AwsException("MalformedResponse", $"The answer has no string member {name}.", 200);
-
-    public static JsonElement Member(this JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : default;
 
     public static IEnumerable<JsonElement> Array(this JsonElement element, string name) =>
         element.Member(name) is { ValueKind: JsonValueKind.Array } array ? array.EnumerateArray() : [];

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SocketDeployer.Core.Catalog;
+using SocketDeployer.Core.Json;
 
 namespace SocketDeployer.Core.Aws;
 

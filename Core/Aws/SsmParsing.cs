@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SocketDeployer.Core.Json;
 
 namespace SocketDeployer.Core.Aws;
 

@@ -3,8 +3,9 @@ using System.ComponentModel.DataAnnotations;
 namespace SocketDeployer.Core.Catalog;
 
 /// <summary>Runs data annotations and reports each failure under its full configuration key.</summary>
-internal static class OptionKeys
+public static class OptionKeys
 {
+    /// <summary>Each data-annotation failure of <paramref name="instance"/> as "Section:Member: rule".</summary>
     public static IEnumerable<string> Annotations(object instance, string prefix)
     {
         var results = new List<ValidationResult>();

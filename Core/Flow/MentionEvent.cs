@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SocketDeployer.Core.Json;
 
 namespace SocketDeployer.Core.Flow;
 
@@ -21,17 +22,17 @@ public sealed record MentionEvent(
     public static MentionEvent? From(JsonElement payload)
     {
         if (payload.ValueKind != JsonValueKind.Object
-            || Str(payload, "type") != "event_callback"
+            || payload.String("type") != "event_callback"
             || !payload.TryGetProperty("event", out var e) || e.ValueKind != JsonValueKind.Object
-            || Str(e, "type") != "app_mention")
+            || e.String("type") != "app_mention")
         {
             return null;
         }
 
-        var teamId = Str(payload, "team_id") ?? Str(e, "team");
-        var eventId = Str(payload, "event_id");
-        var channel = Str(e, "channel");
-        var ts = Str(e, "ts");
+        var teamId = payload.String("team_id") ?? e.String("team");
+        var eventId = payload.String("event_id");
+        var channel = e.String("channel");
+        var ts = e.String("ts");
         if (teamId is null || eventId is null || channel is null || ts is null)
         {
             return null;
@@ -41,14 +42,12 @@ public sealed record MentionEvent(
             teamId,
             eventId,
             channel,
-            Str(e, "user"),
-            Str(e, "text") ?? "",
+            e.String("user"),
+            e.String("text") ?? "",
             ts,
-            Str(e, "thread_ts"),
-            FromBot: e.TryGetProperty("bot_id", out _) || Str(e, "subtype") == "bot_message",
-            IsEdit: e.TryGetProperty("edited", out _) || Str(e, "subtype") is not null);
+            e.String("thread_ts"),
+            FromBot: e.TryGetProperty("bot_id", out _) || e.String("subtype") == "bot_message",
+            IsEdit: e.TryGetProperty("edited", out _) || e.String("subtype") is not null);
     }
 
-    private static string? Str(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
+using SocketDeployer.Core.Json;
 
 namespace SocketDeployer.Core.Slack;
 
@@ -155,14 +156,10 @@ public sealed partial class SlackApi
 
         if (ok.ValueKind != JsonValueKind.True)
         {
-            throw new SlackApiException(method, GetString(root, "error") ?? "unknown_error", GetString(root, "needed"));
+            throw new SlackApiException(method, root.String("error") ?? "unknown_error", root.String("needed"));
         }
 
         return root;
     }
 
-    internal static string? GetString(JsonElement element, string property) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
 }

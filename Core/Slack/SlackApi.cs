@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using SocketDeployer.Core.Catalog;
+using SocketDeployer.Core.Json;
 
 namespace SocketDeployer.Core.Slack;
 
@@ -47,7 +48,7 @@ public sealed partial class SlackApi : ISlackApi
     public async Task<Uri> OpenConnectionAsync(CancellationToken cancellationToken)
     {
         var root = await PostFormAsync(AppsConnectionsOpen, [], cancellationToken).ConfigureAwait(false);
-        var url = GetString(root, "url");
+        var url = root.String("url");
         return Uri.TryCreate(url, UriKind.Absolute, out var uri)
             ? uri
             : throw new SlackApiException(AppsConnectionsOpen, "missing_url");
@@ -58,11 +59,11 @@ public sealed partial class SlackApi : ISlackApi
     {
         var root = await PostFormAsync(AuthTest, [], cancellationToken).ConfigureAwait(false);
         return new SlackIdentity(
-            GetString(root, "team_id") ?? "",
-            GetString(root, "user_id") ?? "",
-            GetString(root, "bot_id"),
-            GetString(root, "team") ?? "",
-            GetString(root, "user") ?? "");
+            root.String("team_id") ?? "",
+            root.String("user_id") ?? "",
+            root.String("bot_id"),
+            root.String("team") ?? "",
+            root.String("user") ?? "");
     }
 
     /// <inheritdoc/>
@@ -72,7 +73,7 @@ public sealed partial class SlackApi : ISlackApi
         AddIfSet(body, "thread_ts", threadTs);
         await _pacing.PostAsync(channel, cancellationToken).ConfigureAwait(false);
         var root = await PostJsonAsync(ChatPostMessage, body, cancellationToken).ConfigureAwait(false);
-        return GetString(root, "ts") ?? throw new SlackApiException(ChatPostMessage, "missing_ts");
+        return root.String("ts") ?? throw new SlackApiException(ChatPostMessage, "missing_ts");
     }
 
     /// <inheritdoc/>
@@ -111,7 +112,7 @@ public sealed partial class SlackApi : ISlackApi
             var root = await PostFormAsync(UsersInfo, [new("user", id)], ct).ConfigureAwait(false);
             var user = root.TryGetProperty("user", out var u) ? u : default;
             var profile = user.ValueKind == JsonValueKind.Object && user.TryGetProperty("profile", out var p) ? p : default;
-            return FirstNonBlank(GetString(profile, "display_name"), GetString(profile, "real_name"), GetString(user, "real_name"), GetString(user, "name")) ?? id;
+            return FirstNonBlank(profile.String("display_name"), profile.String("real_name"), user.String("real_name"), user.String("name")) ?? id;
         }, cancellationToken);
 
     /// <inheritdoc/>
@@ -127,7 +128,7 @@ public sealed partial class SlackApi : ISlackApi
             {
                 foreach (var group in groups.EnumerateArray())
                 {
-                    if (GetString(group, "id") is { } id && GetString(group, "handle") is { } handle)
+                    if (group.String("id") is { } id && group.String("handle") is { } handle)
                     {
                         map[id] = handle;
                     }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Text.Json;
+using SocketDeployer.Core.Json;
 
 namespace SocketDeployer.Core.Slack;
 
@@ -35,7 +36,7 @@ public sealed partial class SocketModeConnection
 
     private async Task OnDocumentAsync(JsonElement root)
     {
-        var type = SlackApi.GetString(root, "type") ?? "";
+        var type = root.String("type") ?? "";
         if (type == "hello")
         {
             _connected = true;
@@ -43,11 +44,11 @@ public sealed partial class SocketModeConnection
         }
         else if (type == "disconnect")
         {
-            var reason = SlackApi.GetString(root, "reason") ?? "unknown";
+            var reason = root.String("reason") ?? "unknown";
             SocketModeLog.DisconnectRequested(_logger, Name, reason);
             _disconnect.TrySetResult(reason);
         }
-        else if (SlackApi.GetString(root, "envelope_id") is { } envelopeId)
+        else if (root.String("envelope_id") is { } envelopeId)
         {
             // Acked before anyone looks at the content: Slack wants it within 3 s, whatever the handler does.
             await SendAckAsync(envelopeId).ConfigureAwait(false);
@@ -64,7 +65,7 @@ public sealed partial class SocketModeConnection
         type,
         root.TryGetProperty("payload", out var payload) ? payload.Clone() : default,
         root.TryGetProperty("retry_attempt", out var attempt) && attempt.ValueKind == JsonValueKind.Number && attempt.TryGetInt32(out var a) ? a : 0,
-        SlackApi.GetString(root, "retry_reason"),
+        root.String("retry_reason"),
         root.TryGetProperty("accepts_response_payload", out var accepts) && accepts.ValueKind == JsonValueKind.True);
 
     private async Task SendAckAsync(string envelopeId)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SocketDeployer.Core.Json;
 
 namespace SocketDeployer.Core.Flow.Approval;
 
@@ -18,19 +19,19 @@ public sealed record ApprovalClick(
 {
     public static ApprovalClick? From(JsonElement payload)
     {
-        if (payload.ValueKind != JsonValueKind.Object || Str(payload, "type") != "block_actions"
+        if (payload.ValueKind != JsonValueKind.Object || payload.String("type") != "block_actions"
             || !payload.TryGetProperty("actions", out var actions) || actions.ValueKind != JsonValueKind.Array || actions.GetArrayLength() != 1)
         {
             return null;
         }
 
         var action = actions[0];
-        var actionId = Str(action, "action_id");
-        var value = Str(action, "value");
-        var user = Obj(payload, "user");
-        var team = Obj(payload, "team");
-        var container = Obj(payload, "container");
-        var channel = Obj(payload, "channel");
+        var actionId = action.String("action_id");
+        var value = action.String("value");
+        var user = payload.Object("user");
+        var team = payload.Object("team");
+        var container = payload.Object("container");
+        var channel = payload.Object("channel");
         if (actionId is not (ApprovalMessages.ApproveAction or ApprovalMessages.RejectAction)
             || value is null || user is null || team is null || container is null)
         {
@@ -38,10 +39,10 @@ public sealed record ApprovalClick(
         }
 
         var slash = value.IndexOf('/', StringComparison.Ordinal);
-        var userId = Str(user.Value, "id");
-        var teamId = Str(team.Value, "id");
-        var messageTs = Str(container.Value, "message_ts");
-        var channelId = (channel is { } c ? Str(c, "id") : null) ?? Str(container.Value, "channel_id");
+        var userId = user.Value.String("id");
+        var teamId = team.Value.String("id");
+        var messageTs = container.Value.String("message_ts");
+        var channelId = (channel is { } c ? c.String("id") : null) ?? container.Value.String("channel_id");
         if (slash <= 0 || slash == value.Length - 1 || value.Length > 300 || userId is null || teamId is null || messageTs is null || channelId is null)
         {
             return null;
@@ -50,18 +51,13 @@ public sealed record ApprovalClick(
         return new ApprovalClick(
             teamId,
             userId,
-            Str(user.Value, "username") ?? Str(user.Value, "name") ?? userId,
+            user.Value.String("username") ?? user.Value.String("name") ?? userId,
             channelId,
             messageTs,
             actionId == ApprovalMessages.ApproveAction,
             value[..slash],
             value[(slash + 1)..],
-            (Obj(payload, "message") is { } message ? Str(message, "thread_ts") : null) ?? Str(container.Value, "thread_ts"));
+            (payload.Object("message") is { } message ? message.String("thread_ts") : null) ?? container.Value.String("thread_ts"));
     }
 
-    private static JsonElement? Obj(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Object ? v : null;
-
-    private static string? Str(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 }
