@@ -66,7 +66,7 @@ public class DeployCommandTests : SandboxTest
     {
         var ts = await Say(Alice, "run deploy app r-99.1.0");
         var reply = await BotReplyIn(ts);
-        await WaitUntil(() => Env.Aws.Executions.Single().Tags.ContainsKey("socketdeployer:status"));
+        await WaitUntilAsync(() => Env.Aws.Executions.Single().Tags.ContainsKey("socketdeployer:status"));
         Assert.That(Env.Aws.Executions.Single().Tags["socketdeployer:status"], Is.EqualTo(reply.Ts));
     }
 
@@ -82,19 +82,5 @@ public class DeployCommandTests : SandboxTest
             Assert.That(ack.Latency, Is.Not.Null.And.LessThan(TimeSpan.FromSeconds(3)));
         });
         TestContext.Out.WriteLine($"envelope → ack: {ack.Latency!.Value.TotalMilliseconds:F2} ms");
-    }
-
-    protected static async Task WaitUntil(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Wait;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail("condition not met in time");
-            }
-
-            await Task.Delay(20);
-        }
     }
 }

@@ -122,7 +122,7 @@ public class DeployPolicyTests : SandboxTest
         var payload = MentionPayload("Ev0RESTART", Alice, $"{BotMention} run deploy app r-99.1.0");
         await (await Slack.SendEnvelopeAsync("events_api", payload)).Acked;
         await BotReplyIn("1700000000.000100");
-        await WaitUntilTagged();
+        await WaitUntilAsync(() => Env.Aws.Executions.Single().Tags.ContainsKey("socketdeployer:status"));
 
         // A second daemon has an empty event-id cache: only AWS (tags, ClientToken) can tell it this event was handled.
         await using var second = DaemonInstance.Start(Env, Logs.AddTo);
@@ -135,15 +135,6 @@ public class DeployPolicyTests : SandboxTest
             Assert.That(Env.Aws.Executions, Has.Count.EqualTo(1));
             Assert.That(BotMessagesIn("1700000000.000100"), Has.Count.EqualTo(1));
         });
-    }
-
-    private async Task WaitUntilTagged()
-    {
-        var deadline = DateTime.UtcNow + Wait;
-        while (!Env.Aws.Executions.Single().Tags.ContainsKey("socketdeployer:status") && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
     }
 
     private JsonObject MentionPayload(string eventId, string user, string text) => new()

@@ -336,22 +336,6 @@ public class ReleaseEventsTests : SandboxTest
             new StartAutomationRequest("Deploy-App", "7", parameters, Guid.NewGuid().ToString(), new Dictionary<string, string>()), CancellationToken.None);
     }
 
-    private static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()));
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + Wait;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail("condition not met in time");
-            }
-
-            await Task.Delay(20);
-        }
-    }
-
     /// <summary>The runner sends to its own queue; the pump forwards every body to the daemon's queue, <c>copies</c> times,
     /// and keeps them for the test to send again later.</summary>
     private sealed class EventPump : IAsyncDisposable

@@ -136,18 +136,4 @@ public class ReleaseFlowTests : SandboxTest
         var comment = string.Join(' ', Env.Aws.Executions.Single().Signals.Single().Comment);
         Assert.That(comment, Does.Contain(Erin).And.Contain(Carol));
     }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Wait;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail("condition not met in time");
-            }
-
-            await Task.Delay(20);
-        }
-    }
 }
