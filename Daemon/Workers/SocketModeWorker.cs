@@ -26,7 +26,6 @@ internal sealed class SocketModeWorker(
         {
             var me = await bot.GetAsync(stoppingToken);
             WorkerLog.SlackIdentity(logger, me.User, me.Team, options.Value.Connections);
-            await people.WarmAsync(catalog.Services.SelectMany(service => service.Deployers.Concat(service.Approvers)), stoppingToken);
         }
         catch (SlackApiException e)
         {
@@ -40,6 +39,9 @@ internal sealed class SocketModeWorker(
             return;
         }
 
+        // Alongside connecting, not before it: READY must not wait for group lookups, and a request that needs a group
+        // meanwhile shares the lookup in flight.
+        var warm = WarmGroupsAsync(stoppingToken);
         try
         {
             // Returns after closing the sockets and letting running handlers finish (bounded by Slack:SocketMode:HandlerDrainTimeout).
@@ -54,6 +56,20 @@ internal sealed class SocketModeWorker(
             WorkerLog.Crashed(logger, e);
             exit.Fail(DaemonExit.RuntimeFailure);
             lifetime.StopApplication();
+        }
+
+        await warm;
+    }
+
+    private async Task WarmGroupsAsync(CancellationToken ct)
+    {
+        try
+        {
+            await people.WarmAsync(catalog.Services.SelectMany(service => service.Deployers.Concat(service.Approvers)), ct);
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
+        {
+            // Best effort: the first request that needs a group reads it and reports a failure then.
         }
     }
 }
