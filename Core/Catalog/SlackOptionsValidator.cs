@@ -5,13 +5,23 @@ namespace SocketDeployer.Core.Catalog;
 /// <summary>Slack section rules that data annotations cannot state: token kinds and URL shape.</summary>
 public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
 {
+    /// <summary>The failures that only say a token is not set (tokens never live in the file, so check-config notes them).</summary>
+    public static readonly IReadOnlyDictionary<string, string> MissingTokens = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [MissingAppToken] = "Slack:AppToken",
+        [MissingBotToken] = "Slack:BotToken",
+    };
+
+    private const string MissingAppToken = "Slack:AppToken: is required: set Slack__AppToken in the environment or as a systemd credential (an xapp-… token)";
+    private const string MissingBotToken = "Slack:BotToken: is required: set Slack__BotToken in the environment or as a systemd credential (an xoxb-… token)";
+
     public ValidateOptionsResult Validate(string? name, SlackOptions options)
     {
         var failures = OptionKeys.Annotations(options, SlackOptions.Section)
             .Select(f => f switch
             {
-                "Slack:AppToken: is required." => "Slack:AppToken: is required: set Slack__AppToken in the environment or as a systemd credential (an xapp-… token)",
-                "Slack:BotToken: is required." => "Slack:BotToken: is required: set Slack__BotToken in the environment or as a systemd credential (an xoxb-… token)",
+                "Slack:AppToken: is required." => MissingAppToken,
+                "Slack:BotToken: is required." => MissingBotToken,
                 _ => f,
             })
             .ToList();

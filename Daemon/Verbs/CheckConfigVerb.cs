@@ -32,11 +32,10 @@ internal static class CheckConfigVerb
             if (!commandLine.Online)
             {
                 // Tokens never live in the file: offline, their absence is expected, not an error.
-                var absentTokens = failures.Where(IsAbsentToken).ToList();
-                failures.RemoveAll(IsAbsentToken);
-                foreach (var absent in absentTokens)
+                foreach (var absent in failures.Where(SlackOptionsValidator.MissingTokens.ContainsKey).ToList())
                 {
-                    await output.WriteLineAsync($"note: {absent[..absent.IndexOf(':', 6)]} is not set here; the daemon reads it from the environment or $CREDENTIALS_DIRECTORY at run time.");
+                    failures.Remove(absent);
+                    await output.WriteLineAsync($"note: {SlackOptionsValidator.MissingTokens[absent]} is not set here; the daemon reads it from the environment or $CREDENTIALS_DIRECTORY at run time.");
                 }
             }
 
@@ -62,8 +61,4 @@ internal static class CheckConfigVerb
             return await checks.RunAsync(output, CancellationToken.None) ? DaemonExit.Clean : DaemonExit.BadConfiguration;
         }
     }
-
-    private static bool IsAbsentToken(string failure) =>
-        (failure.StartsWith("Slack:AppToken:", StringComparison.Ordinal) || failure.StartsWith("Slack:BotToken:", StringComparison.Ordinal))
-        && failure.Contains("required", StringComparison.Ordinal);
 }
