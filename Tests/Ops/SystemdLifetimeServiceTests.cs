@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using SocketDeployer.Daemon.Systemd;
+using SocketDeployer.Tests.Support;
 
 namespace SocketDeployer.Tests.Ops;
 

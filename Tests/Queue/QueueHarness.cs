@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SocketDeployer.Daemon.Queue;
+using SocketDeployer.Tests.Support;
 
 namespace SocketDeployer.Tests.Queue;
 

@@ -1,4 +1,4 @@
-namespace SocketDeployer.Tests.Queue;
+namespace SocketDeployer.Tests.Support;
 
 /// <summary>
 /// A clock only the test moves. Timers created through <see cref="CreateTimer"/> (so Task.Delay and
@@ -27,6 +27,18 @@ internal sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
     public override long TimestampFrequency => TimeSpan.TicksPerSecond;
 
     public override long GetTimestamp() => GetUtcNow().UtcTicks;
+
+    /// <summary>How many timers are armed (created and not disposed).</summary>
+    public int ActiveTimers
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _timers.Count;
+            }
+        }
+    }
 
     /// <summary>How far ahead each armed timer is due.</summary>
     public IReadOnlyList<TimeSpan> PendingDelays()
