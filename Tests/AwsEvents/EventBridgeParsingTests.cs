@@ -42,22 +42,6 @@ public class EventBridgeParsingTests
     }
 
     [Test]
-    public void ReceiveMessageResponseSample_EveryBodyParses()
-    {
-        var path = AwsSamples.FullPath(AwsSamples.ReceiveMessageResponse);
-        if (!File.Exists(path))
-            Assert.Ignore($"{AwsSamples.ReceiveMessageResponse} is not in the samples folder");
-
-        var messages = JsonNode.Parse(File.ReadAllText(path))!["Messages"]!.AsArray();
-        Assert.That(messages, Is.Not.Empty);
-        foreach (var message in messages)
-        {
-            var result = AutomationEventParser.Parse(message!["Body"]!.GetValue<string>());
-            Assert.That(result, Is.InstanceOf<ParseResult.Parsed>(), result.ToString());
-        }
-    }
-
-    [Test]
     public void EverySampleFile_ParsesWithoutThrowing_ToItsKind()
     {
         // The SSM request examples mention an AutomationExecutionId, which is all an undocumented approval

@@ -1,22 +1,13 @@
 using System.Text.Json.Nodes;
+using SocketDeployer.Tests.Support;
 
 namespace SocketDeployer.Tests.SandboxSlack;
 
-/// <summary>The published Slack payloads in ../shared/samples/slack, and shape comparison against them.</summary>
+/// <summary>The published Slack payloads in Tests/Samples/slack, and shape comparison against them.</summary>
 internal static class SlackSamples
 {
-    public static JsonObject Load(string name)
-    {
-        var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SocketDeployer.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        Assert.That(dir, Is.Not.Null, "repo root (SocketDeployer.sln) not found above the test directory");
-        var path = Path.Combine(dir!.FullName, "..", "shared", "samples", "slack", name);
-        return JsonNode.Parse(File.ReadAllText(path))!.AsObject();
-    }
+    public static JsonObject Load(string name) =>
+        JsonNode.Parse(File.ReadAllText(RepoPaths.Sample("slack", name)))!.AsObject();
 
     /// <summary>Paths of every object key in <paramref name="node"/> (arrays by their first element), e.g. <c>payload.event.ts</c>.</summary>
     public static SortedSet<string> KeyPaths(JsonNode? node, string prefix = "")

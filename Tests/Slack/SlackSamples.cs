@@ -1,21 +1,9 @@
+using SocketDeployer.Tests.Support;
+
 namespace SocketDeployer.Tests.Slack;
 
-/// <summary>Reads the published Slack samples in ../shared/samples/slack beside the repository.</summary>
+/// <summary>Reads the published Slack samples in Tests/Samples/slack (origins in its SOURCES.md).</summary>
 internal static class SlackSamples
 {
-    public static string Read(string fileName)
-    {
-        var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "SocketDeployer.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        if (directory?.Parent is null)
-        {
-            throw new InvalidOperationException("SocketDeployer.sln not found above the test directory");
-        }
-
-        return File.ReadAllText(Path.Combine(directory.Parent.FullName, "shared", "samples", "slack", fileName));
-    }
+    public static string Read(string fileName) => File.ReadAllText(RepoPaths.Sample("slack", fileName));
 }

@@ -1,11 +1,11 @@
 namespace SocketDeployer.Tests.Support;
 
-/// <summary>Finds the repository root and the shared samples beside it.</summary>
+/// <summary>Finds the repository root and the published samples the tests read (Tests/Samples, each folder with its SOURCES).</summary>
 public static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
 
-    public static string Samples => Path.GetFullPath(Path.Combine(Root, "..", "shared", "samples"));
+    public static string Samples => Path.GetFullPath(Path.Combine(Root, "Tests", "Samples"));
 
     public static string Sample(params string[] parts) => Path.Combine([Samples, .. parts]);
 
