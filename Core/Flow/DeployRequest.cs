@@ -164,12 +164,11 @@ public sealed class DeployRequest(
             return;
         }
 
-        await deployLock.RecordExecutionAsync(holder, executionId, ct);
-
         // SSM answers a reused ClientToken with the original execution: if its start reply exists, this is a redelivery.
         var tags = await ssm.ListTagsAsync(executionId, ct);
         if (tags.ContainsKey(ExecutionTags.StatusTs))
         {
+            await deployLock.RecordExecutionAsync(holder, executionId, ct);
             DeployFlowLog.AlreadyStarted(logger, mention.EventId, executionId);
             return;
         }
@@ -178,6 +177,10 @@ public sealed class DeployRequest(
         await reply.AuditAsync("started", ct, service.Name, version, executionId);
         var ts = await reply.ThreadAsync(DeployMessages.Started(service, version, reply.User, executionId, links.Execution(executionId)), ct);
         await ssm.AddTagsAsync(executionId, new Dictionary<string, string>(StringComparer.Ordinal) { [ExecutionTags.StatusTs] = ts }, ct);
+
+        // After the reply, which the execution's first events wait for; until then the lock reads "starting", and a
+        // holder that died here is found by its event tag.
+        await deployLock.RecordExecutionAsync(holder, executionId, ct);
     }
 
     /// <summary>The execution this event started, if SSM shows it within a few seconds (a lost answer's execution
