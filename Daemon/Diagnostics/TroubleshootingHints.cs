@@ -22,8 +22,12 @@ internal static class TroubleshootingHints
             $"{e.Code}: the daemon's AWS identity may not do this; check the instance role from infra/socketdeployer.yaml ({e.AwsMessage})",
         "AWS.SimpleQueueService.NonExistentQueue" or "QueueDoesNotExist" =>
             $"{e.Code}: queue not found; check Aws:QueueUrl and Aws:Region against the stack's QueueUrl output",
-        "InvalidDocument" => $"{e.Code}: document not found; check Deploy:Services:*:Document and the region",
-        "InvalidDocumentVersion" => $"{e.Code}: document version not found; check Deploy:Services:*:DocumentVersion",
+        // DescribeDocument (check-config --online) answers InvalidDocument*, StartAutomationExecution AutomationDefinition*.
+        "InvalidDocument" or "AutomationDefinitionNotFoundException" =>
+            $"{e.Code}: document not found; check Deploy:Services:*:Document and the region",
+        "InvalidDocumentVersion" or "AutomationDefinitionVersionNotFoundException" =>
+            $"{e.Code}: document version not found; check Deploy:Services:*:DocumentVersion",
+        AwsSdkCall.NoCredentialsCode => $"{e.Code}: {e.AwsMessage}",
         _ => $"{e.Code}: {e.AwsMessage}",
     };
 }
