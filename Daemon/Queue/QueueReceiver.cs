@@ -73,7 +73,7 @@ internal sealed class QueueReceiver
                 {
                     // Never spin on a broken queue, credentials or network: back off, then try again.
                     var delay = ReceiveBackoff.After(++failures);
-                    QueueLog.ReceiveFailed(_logger, e, failures, delay);
+                    QueueLog.ReceiveFailed(_logger, $"{e.GetType().Name}: {e.Message}", failures, delay);
                     await Task.Delay(delay, _time, stoppingToken);
                     continue;
                 }
