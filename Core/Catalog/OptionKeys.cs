@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using System.Reflection;
+using SocketDeployer.Core.Time;
 
 namespace SocketDeployer.Core.Catalog;
 
@@ -17,7 +19,7 @@ public static class OptionKeys
         foreach (var result in results)
         {
             var member = result.MemberNames.FirstOrDefault() ?? "";
-            yield return $"{prefix}:{member}: {Describe(result.ErrorMessage, member)}";
+            yield return $"{prefix}:{member}: {DurationRange(instance, member) ?? Describe(result.ErrorMessage, member)}";
         }
     }
 
@@ -77,6 +79,21 @@ public static class OptionKeys
             .Where(a => a.AttributeType.Name == "ConfigurationKeyNameAttribute" && a.ConstructorArguments.Count == 1)
             .Select(a => a.ConstructorArguments[0].Value as string)
             .FirstOrDefault(n => !string.IsNullOrEmpty(n)) ?? property.Name;
+
+    // A TimeSpan range reads as people read durations ("between 0.01 s and 5 min, not -5 s"), not as 00:00:00.0100000.
+    private static string? DurationRange(object instance, string member)
+    {
+        var property = instance.GetType().GetProperty(member);
+        if (property?.GetCustomAttribute<RangeAttribute>() is not { OperandType: var operand } range || operand != typeof(TimeSpan)
+            || property.GetValue(instance) is not TimeSpan value)
+        {
+            return null;
+        }
+
+        var min = TimeSpan.Parse((string)range.Minimum, CultureInfo.InvariantCulture);
+        var max = TimeSpan.Parse((string)range.Maximum, CultureInfo.InvariantCulture);
+        return $"must be between {HumanDuration.Format(min)} and {HumanDuration.Format(max)}, not {HumanDuration.Format(value)}";
+    }
 
     // DataAnnotations phrases its messages around the member name ("The AppToken field is required.");
     // the key is already printed in front, so keep only the rule.

@@ -13,10 +13,15 @@ namespace SocketDeployer.Daemon.Hosting;
 /// </summary>
 internal static class StopReason
 {
+    /// <summary>The workers of a host, read before it runs (its provider is disposed after).</summary>
+    public static List<BackgroundService> Workers(IServiceProvider services) =>
+        [.. services.GetServices<IHostedService>().OfType<BackgroundService>()];
+
     /// <summary>The first worker that ended on an exception, described; null when none did.</summary>
-    public static string? FailedWorker(IServiceProvider services)
+    public static string? FailedWorker(IEnumerable<BackgroundService> workers)
     {
-        foreach (var worker in services.GetServices<IHostedService>().OfType<BackgroundService>())
+        ArgumentNullException.ThrowIfNull(workers);
+        foreach (var worker in workers)
         {
             if (worker.ExecuteTask is { IsFaulted: true, Exception: { } failure })
             {

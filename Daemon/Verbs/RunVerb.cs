@@ -27,7 +27,7 @@ internal static class RunVerb
 
         // RunAsync disposes the host: keep what is read after it.
         var exit = host.Services.GetRequiredService<DaemonExit>();
-        var services = host.Services;
+        var workers = StopReason.Workers(host.Services);
         using var stop = new StopRequest(cancellationToken);
         using (host)
         {
@@ -50,7 +50,7 @@ internal static class RunVerb
                 // Stopped while still starting: honest exit 0 only if it was asked for (Outcome decides).
             }
 
-            return Outcome(exit, StopReason.FailedWorker(services), stop.Requested);
+            return Outcome(exit, StopReason.FailedWorker(workers), stop.Requested);
         }
     }
 
