@@ -10,9 +10,6 @@ internal static class LoggingSetup
     public static ILoggingBuilder AddDaemonLogging(this ILoggingBuilder logging, IConfiguration configuration)
     {
         logging.AddConfiguration(configuration.GetSection("Logging"));
-        // The host logs a failed worker with its stack trace and advice to ignore such failures; RunVerb says what
-        // stopped, in its own words (StopReason), and exits 2. Its start/stop notes are Debug only.
-        logging.AddFilter(HostCategory, LogLevel.None);
         if (UnderSystemd)
         {
             logging.AddSystemdConsole(o => o.UseUtcTimestamp = true);
@@ -30,9 +27,6 @@ internal static class LoggingSetup
 
         return logging;
     }
-
-    /// <summary>The category of the generic host's own log.</summary>
-    public const string HostCategory = "Microsoft.Extensions.Hosting.Internal.Host";
 
     public static bool UnderSystemd =>
         !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("INVOCATION_ID"))

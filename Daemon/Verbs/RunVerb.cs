@@ -27,7 +27,6 @@ internal static class RunVerb
 
         // RunAsync disposes the host: keep what is read after it.
         var exit = host.Services.GetRequiredService<DaemonExit>();
-        var workers = StopReason.Workers(host.Services);
         using var stop = new StopRequest(cancellationToken);
         using (host)
         {
@@ -50,21 +49,20 @@ internal static class RunVerb
                 // Stopped while still starting: honest exit 0 only if it was asked for (Outcome decides).
             }
 
-            return Outcome(exit, StopReason.FailedWorker(workers), stop.Requested);
+            return Outcome(exit, stop.Requested);
         }
     }
 
-    private static int Outcome(DaemonExit exit, string? failedWorker, bool requested)
+    private static int Outcome(DaemonExit exit, bool requested)
     {
         if (exit.Code != DaemonExit.Clean)
         {
-            return exit.Code;
-        }
+            if (exit.Reason is { } reason)
+            {
+                Console.Error.WriteLine($"socketdeployer stopped on an unrecoverable error: {reason}");
+            }
 
-        if (failedWorker is not null)
-        {
-            Console.Error.WriteLine($"socketdeployer stopped on an unrecoverable error: {failedWorker}");
-            return DaemonExit.RuntimeFailure;
+            return exit.Code;
         }
 
         if (!requested)

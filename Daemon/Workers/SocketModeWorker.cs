@@ -33,8 +33,9 @@ internal sealed class SocketModeWorker(
         catch (SlackApiException e)
         {
             // A refusal (invalid_auth, missing_scope) will not heal by retrying: stop with the hint, exit 2.
-            WorkerLog.BotTokenRejected(logger, TroubleshootingHints.ForSlack(e));
-            exit.Fail(DaemonExit.RuntimeFailure);
+            var hint = TroubleshootingHints.ForSlack(e);
+            WorkerLog.BotTokenRejected(logger, hint);
+            exit.Fail(DaemonExit.RuntimeFailure, $"Slack refused the bot token ({hint})");
             lifetime.StopApplication();
             return;
         }
@@ -57,14 +58,15 @@ internal sealed class SocketModeWorker(
         }
         catch (SlackApiException e) when (SlackRefusals.IsPermanent(e))
         {
-            WorkerLog.AppTokenRejected(logger, TroubleshootingHints.ForSlack(e));
-            exit.Fail(DaemonExit.RuntimeFailure);
+            var hint = TroubleshootingHints.ForSlack(e);
+            WorkerLog.AppTokenRejected(logger, hint);
+            exit.Fail(DaemonExit.RuntimeFailure, $"Slack refused to open a Socket Mode connection ({hint})");
             lifetime.StopApplication();
         }
         catch (Exception e)
         {
             WorkerLog.Crashed(logger, e.GetType().Name, e.Message);
-            exit.Fail(DaemonExit.RuntimeFailure);
+            exit.Fail(DaemonExit.RuntimeFailure, $"the Socket Mode worker failed ({e.GetType().Name}: {e.Message})");
             lifetime.StopApplication();
         }
 
