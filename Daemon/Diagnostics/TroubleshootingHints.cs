@@ -16,6 +16,10 @@ internal static class TroubleshootingHints
         _ => $"{e.Error}: {e.Message}",
     };
 
+    /// <summary>AWS refusals of the daemon's identity or its queue: retrying cannot help, the daemon stops (exit 2).</summary>
+    public static bool IsPermanent(AwsException e) => e.Code is "AccessDenied" or "AccessDeniedException"
+        or "UnrecognizedClientException" or "InvalidClientTokenId" or "AWS.SimpleQueueService.NonExistentQueue" or "QueueDoesNotExist";
+
     public static string ForAws(AwsException e) => e.Code switch
     {
         "AccessDenied" or "AccessDeniedException" or "UnrecognizedClientException" or "InvalidClientTokenId" =>
