@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SocketDeployer.Core.Aws;
+using SocketDeployer.Daemon.Diagnostics;
 
 namespace SocketDeployer.Daemon.Queue;
 
@@ -69,11 +70,12 @@ internal sealed class QueueReceiver
                     messages = await ReceiveAsync(room, stoppingToken);
                     failures = 0;
                 }
-                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested && !(e is AwsException refused && TroubleshootingHints.IsPermanent(refused)))
                 {
+                    // A refusal (AccessDenied, no such queue) is thrown: the worker fails and the daemon exits 2 with its hint.
                     // Never spin on a broken queue, credentials or network: back off, then try again.
                     var delay = ReceiveBackoff.After(++failures);
-                    QueueLog.ReceiveFailed(_logger, e, failures, delay);
+                    QueueLog.ReceiveFailed(_logger, $"{e.GetType().Name}: {e.Message}", failures, delay);
                     await Task.Delay(delay, _time, stoppingToken);
                     continue;
                 }

@@ -1,27 +1,18 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace SocketDeployer.Core.Aws;
+namespace SocketDeployer.Sandbox.Aws;
 
 /// <summary>
-/// AWS Signature Version 4 for header-signed requests. The pure functions are shared with the Sandbox's verifier,
-/// so the loopback endpoint checks signatures exactly the way the client computes them.
+/// AWS Signature Version 4, the verifier's half: the canonical request, string to sign and signature the Sandbox
+/// recomputes for each request. The daemon signs with the AWS SDK, so this code checks something it did not write;
+/// Tests/Aws/SigV4VerifierTests hold it to AWS's official test vectors.
 /// </summary>
-public static class SigV4Signer
+public static class SigV4
 {
     /// <summary>The signing algorithm name.</summary>
     public const string Algorithm = "AWS4-HMAC-SHA256";
-
-    /// <summary>SHA-256 of an empty payload.</summary>
-    public static readonly string EmptyPayloadHash = HashHex([]);
-
-    // Headers a proxy or the transport may add, drop or rewrite; signing them would break verification.
-    private static readonly HashSet<string> Unsigned = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "authorization", "user-agent", "expect", "connection", "keep-alive", "transfer-encoding", "x-amzn-trace-id", "content-length",
-    };
 
     /// <summary>The canonical request: method, path, query, the signed headers (lower-cased, trimmed, sorted), their list and the payload hash.</summary>
     public static string CanonicalRequest(
@@ -32,6 +23,8 @@ public static class SigV4Signer
         IReadOnlyCollection<string> signedHeaders,
         string payloadHash)
     {
+        ArgumentNullException.ThrowIfNull(headers);
+        ArgumentNullException.ThrowIfNull(signedHeaders);
         var wanted = new HashSet<string>(signedHeaders.Select(h => h.ToLowerInvariant()), StringComparer.Ordinal);
         var values = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var (name, value) in headers)
@@ -51,7 +44,7 @@ public static class SigV4Signer
         foreach (var (name, list) in values)
             builder.Append(name).Append(':').Append(string.Join(',', list)).Append('\n');
         return builder.Append('\n')
-            .Append(SignedHeaderList(values.Keys)).Append('\n')
+            .Append(string.Join(';', values.Keys)).Append('\n')
             .Append(payloadHash)
             .ToString();
     }
@@ -70,44 +63,6 @@ public static class SigV4Signer
         return Convert.ToHexStringLower(Hmac(key, stringToSign));
     }
 
-    /// <summary>The Authorization header value.</summary>
-    public static string Authorization(string accessKeyId, DateTimeOffset time, string region, string service, IEnumerable<string> signedHeaders, string signature) =>
-        $"{Algorithm} Credential={accessKeyId}/{Scope(time, region, service)}, SignedHeaders={SignedHeaderList(signedHeaders)}, Signature={signature}";
-
-    /// <summary>
-    /// Signs <paramref name="request"/> in place: sets Host, X-Amz-Date, X-Amz-Security-Token (signed) and optionally
-    /// x-amz-content-sha256, then Authorization over every header except transport ones (Content-Length included).
-    /// </summary>
-    public static void Sign(
-        HttpRequestMessage request,
-        byte[] body,
-        AwsCredentialsSnapshot credentials,
-        string region,
-        string service,
-        DateTimeOffset now,
-        bool addContentSha256 = false)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(credentials);
-        var uri = request.RequestUri ?? throw new ArgumentException("The request has no URI.", nameof(request));
-        var payloadHash = HashHex(body);
-        request.Headers.Remove("Authorization");
-        request.Headers.Host ??= uri.Authority;
-        Replace(request.Headers, "X-Amz-Date", AmzDate(now));
-        if (credentials.SessionToken is { } token)
-            Replace(request.Headers, "X-Amz-Security-Token", token);
-        if (addContentSha256)
-            Replace(request.Headers, "x-amz-content-sha256", payloadHash);
-
-        var headers = Flatten(request.Headers).Concat(request.Content is null ? [] : Flatten(request.Content.Headers))
-            .Where(h => !Unsigned.Contains(h.Key))
-            .ToList();
-        var signed = headers.Select(h => h.Key.ToLowerInvariant()).Distinct().ToList();
-        var canonical = CanonicalRequest(request.Method.Method, uri.AbsolutePath, uri.Query.TrimStart('?'), headers, signed, payloadHash);
-        var signature = Signature(credentials.SecretAccessKey, now, region, service, StringToSign(now, region, service, canonical));
-        request.Headers.TryAddWithoutValidation("Authorization", Authorization(credentials.AccessKeyId, now, region, service, signed, signature));
-    }
-
     /// <summary>Lower-case hex SHA-256.</summary>
     public static string HashHex(ReadOnlySpan<byte> data) => Convert.ToHexStringLower(SHA256.HashData(data));
 
@@ -118,9 +73,6 @@ public static class SigV4Signer
     public static string Scope(DateTimeOffset time, string region, string service) => $"{DateStamp(time)}/{region}/{service}/aws4_request";
 
     private static string DateStamp(DateTimeOffset time) => time.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-
-    private static string SignedHeaderList(IEnumerable<string> names) =>
-        string.Join(';', names.Select(n => n.ToLowerInvariant()).Distinct().Order(StringComparer.Ordinal));
 
     private static byte[] Hmac(byte[] key, string data) => HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(data));
 
@@ -139,13 +91,4 @@ public static class SigV4Signer
 
     // RFC 3986 unreserved characters stay; everything else is %XX of its UTF-8 bytes, as SigV4 requires.
     private static string Encode(string value) => Uri.EscapeDataString(value);
-
-    private static void Replace(HttpRequestHeaders headers, string name, string value)
-    {
-        headers.Remove(name);
-        headers.TryAddWithoutValidation(name, value);
-    }
-
-    private static IEnumerable<KeyValuePair<string, string>> Flatten(HttpHeaders headers) =>
-        headers.NonValidated.SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key, v)));
 }
