@@ -6,11 +6,13 @@
   const { el } = Mrkdwn;
   let state = null;
   let source = null;
+  // Who acts: chosen in the switcher (or #as=U… in the address); until the first state, the server picks.
+  let me = new URLSearchParams(location.hash.slice(1)).get('as') || '';
   let thread = null;
   let peopleKey = '';
   let pendingClick = null;
 
-  const viewer = () => (state ? state.viewer : new URLSearchParams(location.hash.slice(1)).get('as') || '');
+  const viewer = () => me;
 
   function toast(text) {
     const t = $('toast');
@@ -40,13 +42,17 @@
     source.onopen = () => { $('connection').textContent = '● live'; $('connection').className = 'connection live'; };
     source.onerror = () => { $('connection').textContent = 'reconnecting…'; $('connection').className = 'connection'; };
     source.onmessage = (event) => {
-      state = JSON.parse(event.data);
+      const next = JSON.parse(event.data);
+      if (me && next.viewer !== me && next.people.some((p) => p.id === me)) return;
+      me = next.viewer;
+      state = next;
       render();
     };
   }
 
   function switchTo(id) {
-    if (!id || id === viewer()) return;
+    if (!id || id === me) return;
+    me = id;
     history.replaceState(null, '', '#as=' + encodeURIComponent(id));
     connect(id);
   }
@@ -193,6 +199,6 @@
     });
     $('confirm-deny').addEventListener('click', () => { pendingClick = null; $('confirm').close(); });
     $('confirm').addEventListener('close', () => { pendingClick = null; });
-    connect(viewer());
+    connect(me);
   });
 })();
