@@ -69,7 +69,7 @@ public class ManualLockTests : SandboxTest
 
         Assert.Multiple(() =>
         {
-            Assert.That(locked.Text, Does.Not.Contain("<!channel>").And.Not.Contain("<https://").And.Contain("channel").And.Contain("evil.example"));
+            Assert.That(locked.Text, Does.Not.Contain("<!channel>").And.Not.Contain("<https://").And.Contain("&lt;!channel&gt;").And.Contain("click"));
             Assert.That(again.Text, Does.Contain("*ui* is not locked."));
         });
     }
