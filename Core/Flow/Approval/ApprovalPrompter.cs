@@ -41,7 +41,7 @@ public sealed class ApprovalPrompter(
         state.MarkPrompted(key);
         await ssm.AddTagsAsync(release.ExecutionId, new Dictionary<string, string>(StringComparer.Ordinal) { [ExecutionTags.Prompt] = $"{key}@{ts}" }, ct);
         ApprovalLog.Prompted(logger, release.ExecutionId, step.StepName, ts);
-        await audit.AppendAsync(new AuditEntry("prompt", "posted", release.Requester, release.Channel, null, release.Service, release.Version, release.ExecutionId, step.StepName), ct);
+        await audit.AppendAsync(new AuditEntry("prompt", "posted", release.Requester, release.Channel, null, release.Service, release.Version, release.ExecutionId, Step: step.StepName), ct);
     }
 
     /// <summary>The approval step reached a final status: if Slack did not decide, say so on the prompt and drop its buttons.</summary>
@@ -60,6 +60,6 @@ public sealed class ApprovalPrompter(
             new Dictionary<string, string>(StringComparer.Ordinal) { [ExecutionTags.Decision] = ApprovalTags.DecisionValue(tags.PromptStep, "ended", [], time.GetUtcNow()) },
             ct);
         ApprovalLog.EndedOutsideSlack(logger, release.ExecutionId, stepStatus);
-        await audit.AppendAsync(new AuditEntry("prompt", "ended", null, release.Channel, null, release.Service, release.Version, release.ExecutionId, stepStatus), ct);
+        await audit.AppendAsync(new AuditEntry("prompt", "ended", null, release.Channel, null, release.Service, release.Version, release.ExecutionId, $"the approval step ended {stepStatus} without a decision in Slack", tags.PromptStep), ct);
     }
 }
