@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using SocketDeployer.Core.Aws;
+using Amazon.Runtime;
 using SocketDeployer.Sandbox.Aws;
 using SocketDeployer.Sandbox.Slack;
 
@@ -65,7 +65,7 @@ public sealed class SandboxEnvironment : IAsyncDisposable
     /// those are shared by every test running in parallel, these belong to one daemon.
     /// </summary>
     public void AddAwsCredentials(IServiceCollection services) =>
-        services.AddSingleton<IAwsCredentials>(new StaticAwsCredentials(new AwsCredentialsSnapshot(Aws.AccessKeyId, Aws.SecretAccessKey)));
+        services.AddSingleton<AWSCredentials>(new BasicAWSCredentials(Aws.AccessKeyId, Aws.SecretAccessKey));
 
     /// <summary>Arguments for <c>socketdeployer run</c>: the shipped catalog with only endpoints, tokens and paths overridden.</summary>
     public IReadOnlyList<string> DaemonArguments(string? configPath = null) =>
