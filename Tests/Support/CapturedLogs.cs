@@ -8,7 +8,7 @@ namespace SocketDeployer.Tests.Support;
 /// Every log entry of a daemon, through Microsoft's <see cref="FakeLoggerProvider"/>, so tests can await a log event
 /// (<see cref="FakeLogCollector.GetLogsAsync"/>) instead of sleeping.
 /// </summary>
-public sealed class CapturedLogs : IDisposable
+public sealed class CapturedLogs : ILoggerProvider
 {
     private readonly FakeLoggerProvider provider = new(new FakeLogCollector());
 
@@ -41,6 +41,8 @@ public sealed class CapturedLogs : IDisposable
     }
 
     public static string Describe(FakeLogRecord r) => $"{r.Level} [{r.Id.Id}] {r.Category}: {r.Message}";
+
+    public ILogger CreateLogger(string categoryName) => provider.CreateLogger(categoryName);
 
     public void Dispose() => provider.Dispose();
 }
