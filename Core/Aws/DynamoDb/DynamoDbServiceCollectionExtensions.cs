@@ -10,10 +10,12 @@ namespace SocketDeployer.Core.Aws.DynamoDb;
 /// <summary>Registers the lock store over DynamoDB.</summary>
 public static class DynamoDbServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="IAmazonDynamoDB"/> (unless registered) and <see cref="ILockStore"/>.</summary>
+    /// <summary>Registers <see cref="IAmazonDynamoDB"/> (unless registered; signed with a registered
+    /// <see cref="Amazon.Runtime.AWSCredentials"/> as SQS and SSM are, else the SDK's chain) and <see cref="ILockStore"/>.</summary>
     public static IServiceCollection AddDynamoDbLockStore(this IServiceCollection services)
     {
-        services.TryAddSingleton<IAmazonDynamoDB>(sp => DynamoDbClientFactory.Create(sp.GetRequiredService<IOptions<AwsOptions>>().Value));
+        services.TryAddSingleton<IAmazonDynamoDB>(sp => DynamoDbClientFactory.Create(
+            sp.GetRequiredService<IOptions<AwsOptions>>().Value, sp.GetService<Amazon.Runtime.AWSCredentials>()));
         services.TryAddSingleton<ILockStore, DynamoDbLockStore>();
         return services;
     }
