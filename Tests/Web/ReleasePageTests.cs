@@ -13,6 +13,7 @@ public sealed class ReleasePageTests : BrowserTest
         await ActAs(SandboxPeople.Alice, "alice");
         await Say("run deploy app r-99.1.0");
         await Expect(ThreadMessage("Approval needed to deploy app r-99.1.0")).ToBeVisibleAsync();
+        var statusTs = await ThreadMessage("started app r-99.1.0").GetAttributeAsync("data-ts");
 
         await ApproveInThread();
         var refusal = ThreadMessage("someone else has to approve it");
@@ -23,9 +24,11 @@ public sealed class ReleasePageTests : BrowserTest
         await Expect(refusal).ToHaveCountAsync(0);
         await ApproveInThread();
 
-        await Expect(ThreadMessage("app r-99.1.0 is live")).ToBeVisibleAsync();
+        await Expect(ThreadMessage("🎉 app r-99.1.0 is live")).ToBeVisibleAsync();
         await Expect(ThreadMessage("Approved by @bob")).ToBeVisibleAsync();
-        await Expect(Thread.Locator(".message", new LocatorLocatorOptions { HasText = "started app r-99.1.0" })).ToContainTextAsync("(edited)");
+        var status = Thread.Locator($".message[data-ts='{statusTs}']");
+        await Expect(status).ToContainTextAsync("✅ app r-99.1.0 is live");
+        await Expect(status).ToContainTextAsync("(edited)");
         await Expect(Execution("r-99.1.0").Locator(".execution-head")).ToContainTextAsync("Success");
         await Expect(Page.Locator("#audit")).ToContainTextAsync("approve approved");
 
@@ -52,7 +55,7 @@ public sealed class ReleasePageTests : BrowserTest
 
         await ActAs(SandboxPeople.Erin, "erin");
         await ApproveInThread();
-        await Expect(ThreadMessage("ui r-80.0.0 is live")).ToBeVisibleAsync();
+        await Expect(ThreadMessage("🎉 ui r-80.0.0 is live")).ToBeVisibleAsync();
         await Expect(ThreadMessage("Approved by @carol, @erin")).ToBeVisibleAsync();
         await Expect(Execution("r-80.0.0").Locator(".execution-head")).ToContainTextAsync("Success");
     }
