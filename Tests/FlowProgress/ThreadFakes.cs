@@ -162,7 +162,7 @@ internal sealed class FakeSlack : ISlackApi
         }
     }
 
-    public async Task<string> PostMessageAsync(string channel, string? threadTs, SlackMessage message, CancellationToken cancellationToken)
+    public async Task<string> PostMessageAsync(string channel, string? threadTs, SlackMessage message, PostPriority priority, CancellationToken cancellationToken)
     {
         await (BeforeCall?.Invoke("chat.postMessage", message) ?? Task.CompletedTask);
         lock (gate)
