@@ -27,7 +27,7 @@ public sealed class ReleasePageTests : BrowserTest
         await Expect(ThreadMessage("🎉 app r-99.1.0 is live")).ToBeVisibleAsync();
         await Expect(ThreadMessage("Approved by @bob")).ToBeVisibleAsync();
         var status = Thread.Locator($".message[data-ts='{statusTs}']");
-        await Expect(status).ToContainTextAsync("✅ app r-99.1.0 is live");
+        await Expect(status).ToContainTextAsync("✅ app r-99.1.0 deployed");
         await Expect(status).ToContainTextAsync("(edited)");
         await Expect(Execution("r-99.1.0").Locator(".execution-head")).ToContainTextAsync("Success");
         await Expect(Page.Locator("#audit")).ToContainTextAsync("approve approved");
@@ -69,7 +69,7 @@ public sealed class ReleasePageTests : BrowserTest
         await Thread.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Reject", Exact = true }).ClickAsync();
 
         await Expect(ThreadMessage("Rejected by @erin")).ToBeVisibleAsync();
-        await Expect(ThreadMessage("app r-99.2.0 was rejected")).ToBeVisibleAsync();
+        await Expect(ThreadMessage("app r-99.2.0 was rejected at step approve")).ToBeVisibleAsync();
         await Expect(Execution("r-99.2.0").Locator(".execution-head")).ToContainTextAsync("Failed");
     }
 }
