@@ -35,6 +35,8 @@ public sealed class ReleasePageTests : BrowserTest
         // Back as Alice, her refusal is hers again: the picture of a finished release for the README.
         await ActAs(SandboxPeople.Alice, "alice");
         await Expect(refusal).ToBeVisibleAsync();
+        await Page.Locator("#pace").SelectOptionAsync("2");
+        await Expect(Page.Locator("#pace")).ToHaveValueAsync("2");
         var shot = Path.Combine(TestContext.CurrentContext.WorkDirectory, "sandbox-web.png");
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = shot });
         TestContext.AddTestAttachment(shot, "a finished release (docs/sandbox-web.png)");
