@@ -1,6 +1,6 @@
 namespace SocketDeployer.Core.Aws;
 
-/// <summary>The Amazon SQS (AWS JSON 1.0) calls SocketDeployer makes on its one queue.</summary>
+/// <summary>The Amazon SQS calls SocketDeployer makes on its one queue.</summary>
 public interface ISqs
 {
     /// <summary>ReceiveMessage: long-polls up to <paramref name="waitSeconds"/> (≤ 20) for up to <paramref name="maxMessages"/> (≤ 10); empty when none.</summary>

@@ -1,6 +1,6 @@
 namespace SocketDeployer.Core.Aws;
 
-/// <summary>The AWS Systems Manager (AWS JSON 1.1) calls SocketDeployer makes.</summary>
+/// <summary>The AWS Systems Manager calls SocketDeployer makes.</summary>
 public interface ISsm
 {
     /// <summary>StartAutomationExecution; returns the AutomationExecutionId.</summary>
@@ -65,11 +65,11 @@ public sealed record StepExecution(
     string? FailureMessage,
     IReadOnlyDictionary<string, string> Inputs);
 
-/// <summary>An AWS error answer: the code from <c>__type</c> (after '#'), the message and the HTTP status.</summary>
+/// <summary>An AWS error answer (the SDK's ErrorCode, message, HTTP status), or <see cref="AwsSdkCall.NoCredentialsCode"/> with status 0.</summary>
 public sealed class AwsException : Exception
 {
-    public AwsException(string code, string message, int statusCode, string? requestId = null)
-        : base($"{code}: {message}")
+    public AwsException(string code, string message, int statusCode, string? requestId = null, Exception? innerException = null)
+        : base($"{code}: {message}", innerException)
     {
         Code = code;
         AwsMessage = message;

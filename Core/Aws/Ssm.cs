@@ -1,15 +1,15 @@
 using System.Collections.Frozen;
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using Amazon.Runtime;
+using Amazon.SimpleSystemsManagement;
+using Amazon.SimpleSystemsManagement.Model;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SocketDeployer.Core.Catalog;
-using SocketDeployer.Core.Json;
 
 namespace SocketDeployer.Core.Aws;
 
-/// <summary>The SSM calls of <see cref="ISsm"/> over AWS JSON 1.1.</summary>
-public sealed class Ssm : ISsm
+/// <summary>The SSM calls of <see cref="ISsm"/> over the AWS SDK.</summary>
+public sealed class Ssm : ISsm, IDisposable
 {
     /// <summary>Every SSM operation this client calls (for IAM policy checks).</summary>
     public static readonly FrozenSet<string> Operations = new[]
@@ -18,39 +18,35 @@ public sealed class Ssm : ISsm
         "AddTagsToResource", "SendAutomationSignal", "StopAutomationExecution", "DescribeDocument",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    private readonly AwsJsonClient _client;
-    private readonly TimeSpan _timeout;
+    private readonly IAmazonSimpleSystemsManagement _client;
 
-    /// <summary>Creates the client from the Aws options: endpoint Aws:SsmServiceUrl, else the region's.</summary>
-    public Ssm(IOptions<AwsOptions> options, HttpClient http, IAwsCredentials credentials, TimeProvider time, ILogger<Ssm> logger)
-        : this(Create(options.Value, http, credentials, time, logger), options.Value.CallTimeout)
+    /// <summary>Creates the client from the Aws options: endpoint Aws:SsmServiceUrl, else the region's; the SDK's credential chain unless <paramref name="credentials"/> is given.</summary>
+    public Ssm(IOptions<AwsOptions> options, ILogger<Ssm> logger, AWSCredentials? credentials = null)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        var aws = options.Value;
+        var config = AwsSdkClients.Configure(new AmazonSimpleSystemsManagementConfig(), aws.SsmServiceUrl, AwsSdkClients.Region(aws), aws.CallTimeout);
+        _client = new LoggedSsmClient(credentials, config, logger);
     }
 
-    /// <summary>Creates the client over a prepared <see cref="AwsJsonClient"/> (custom retry settings, tests).</summary>
-    public Ssm(AwsJsonClient client, TimeSpan callTimeout)
-    {
-        _client = client;
-        _timeout = callTimeout;
-    }
+    /// <summary>Creates the client over a prepared SDK client (tests).</summary>
+    public Ssm(IAmazonSimpleSystemsManagement client) => _client = client;
 
     /// <inheritdoc />
     public async Task<string> StartAutomationExecutionAsync(StartAutomationRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var parameters = new JsonObject();
-        foreach (var (name, values) in request.Parameters)
-            parameters[name] = new JsonArray([.. values.Select(v => (JsonNode?)v)]);
-        var body = new JsonObject
+        var start = new StartAutomationExecutionRequest
         {
-            ["DocumentName"] = request.DocumentName,
-            ["DocumentVersion"] = request.DocumentVersion,
-            ["Parameters"] = parameters,
-            ["ClientToken"] = request.ClientToken,
-            ["Tags"] = TagList(request.Tags),
+            DocumentName = request.DocumentName,
+            DocumentVersion = request.DocumentVersion,
+            Parameters = request.Parameters.ToDictionary(p => p.Key, p => p.Value.ToList(), StringComparer.Ordinal),
+            // The SDK sends no ClientToken of its own: ours makes a redelivered request start nothing new.
+            ClientToken = request.ClientToken,
+            Tags = TagList(request.Tags),
         };
-        var answer = await CallAsync("StartAutomationExecution", body, cancellationToken);
-        return answer.RequiredString("AutomationExecutionId");
+        var answer = await AwsSdkCall.RunAsync(() => _client.StartAutomationExecutionAsync(start, cancellationToken));
+        return answer.AutomationExecutionId;
     }
 
     /// <inheritdoc />
@@ -62,20 +58,17 @@ public sealed class Ssm : ISsm
         string? nextToken = null;
         do
         {
-            var filters = new JsonArray { Filter("DocumentNamePrefix", [documentName]) };
+            var filters = new List<AutomationExecutionFilter> { new() { Key = AutomationExecutionFilterKey.DocumentNamePrefix, Values = [documentName] } };
             if (statuses.Count > 0)
-                filters.Add(Filter("ExecutionStatus", statuses));
-            var body = new JsonObject { ["Filters"] = filters, ["MaxResults"] = 50 };
-            if (nextToken is not null)
-                body["NextToken"] = nextToken;
-            var answer = await CallAsync("DescribeAutomationExecutions", body, cancellationToken);
+                filters.Add(new() { Key = AutomationExecutionFilterKey.ExecutionStatus, Values = [.. statuses] });
+            var request = new DescribeAutomationExecutionsRequest { Filters = filters, MaxResults = 50, NextToken = nextToken };
+            var answer = await AwsSdkCall.RunAsync(() => _client.DescribeAutomationExecutionsAsync(request, cancellationToken));
             // The only filter on the name is a prefix: "Deploy-App" also matches "Deploy-App-Canary".
-            found.AddRange(answer.Array("AutomationExecutionMetadataList")
-                .Where(m => m.String("DocumentName") == documentName)
+            found.AddRange((answer.AutomationExecutionMetadataList ?? [])
+                .Where(m => m.DocumentName == documentName)
                 .Select(m => new AutomationExecutionSummary(
-                    m.RequiredString("AutomationExecutionId"), documentName, m.String("AutomationExecutionStatus") ?? "",
-                    m.EpochSeconds("ExecutionStartTime"), m.String("ExecutedBy"))));
-            nextToken = answer.String("NextToken");
+                    m.AutomationExecutionId, documentName, m.AutomationExecutionStatus?.Value ?? "", SsmMapping.Of(m.ExecutionStartTime), m.ExecutedBy)));
+            nextToken = answer.NextToken;
         }
         while (!string.IsNullOrEmpty(nextToken));
         return found;
@@ -84,59 +77,57 @@ public sealed class Ssm : ISsm
     /// <inheritdoc />
     public async Task<AutomationExecution> GetAutomationExecutionAsync(string executionId, CancellationToken cancellationToken)
     {
-        var answer = await CallAsync("GetAutomationExecution", new JsonObject { ["AutomationExecutionId"] = executionId }, cancellationToken);
-        return SsmParsing.Execution(answer.Member("AutomationExecution"));
+        var answer = await AwsSdkCall.RunAsync(() => _client.GetAutomationExecutionAsync(
+            new GetAutomationExecutionRequest { AutomationExecutionId = executionId }, cancellationToken));
+        return SsmMapping.Execution(answer.AutomationExecution
+            ?? throw new AwsException("MalformedResponse", "GetAutomationExecution answered no AutomationExecution.", 200));
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyDictionary<string, string>> ListTagsAsync(string executionId, CancellationToken cancellationToken)
     {
-        var body = new JsonObject { ["ResourceType"] = "Automation", ["ResourceId"] = executionId };
-        var answer = await CallAsync("ListTagsForResource", body, cancellationToken);
+        var request = new ListTagsForResourceRequest { ResourceType = ResourceTypeForTagging.Automation, ResourceId = executionId };
+        var answer = await AwsSdkCall.RunAsync(() => _client.ListTagsForResourceAsync(request, cancellationToken));
         var tags = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var tag in answer.Array("TagList"))
-            tags[tag.RequiredString("Key")] = tag.String("Value") ?? "";
+        foreach (var tag in answer.TagList ?? [])
+            tags[tag.Key] = tag.Value ?? "";
         return tags;
     }
 
     /// <inheritdoc />
-    public Task AddTagsAsync(string executionId, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken) =>
-        CallAsync("AddTagsToResource", new JsonObject { ["ResourceType"] = "Automation", ["ResourceId"] = executionId, ["Tags"] = TagList(tags) }, cancellationToken);
+    public Task AddTagsAsync(string executionId, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken)
+    {
+        var request = new AddTagsToResourceRequest { ResourceType = ResourceTypeForTagging.Automation, ResourceId = executionId, Tags = TagList(tags) };
+        return AwsSdkCall.RunAsync(() => _client.AddTagsToResourceAsync(request, cancellationToken));
+    }
 
     /// <inheritdoc />
-    public Task SendAutomationSignalAsync(string executionId, string signalType, string comment, CancellationToken cancellationToken) =>
-        CallAsync("SendAutomationSignal", new JsonObject
+    public Task SendAutomationSignalAsync(string executionId, string signalType, string comment, CancellationToken cancellationToken)
+    {
+        var request = new SendAutomationSignalRequest
         {
-            ["AutomationExecutionId"] = executionId,
-            ["SignalType"] = signalType,
-            ["Payload"] = new JsonObject { ["Comment"] = new JsonArray(comment) },
-        }, cancellationToken);
+            AutomationExecutionId = executionId,
+            SignalType = SignalType.FindValue(signalType),
+            Payload = new Dictionary<string, List<string>>(StringComparer.Ordinal) { ["Comment"] = [comment] },
+        };
+        return AwsSdkCall.RunAsync(() => _client.SendAutomationSignalAsync(request, cancellationToken));
+    }
 
     /// <inheritdoc />
     public Task StopAutomationExecutionAsync(string executionId, CancellationToken cancellationToken) =>
-        CallAsync("StopAutomationExecution", new JsonObject { ["AutomationExecutionId"] = executionId, ["Type"] = "Cancel" }, cancellationToken);
+        AwsSdkCall.RunAsync(() => _client.StopAutomationExecutionAsync(
+            new StopAutomationExecutionRequest { AutomationExecutionId = executionId, Type = StopType.Cancel }, cancellationToken));
 
     /// <summary>DescribeDocument of one version; returns the document's Status (e.g. <c>Active</c>).</summary>
     public async Task<string> DescribeDocumentAsync(string name, string version, CancellationToken cancellationToken)
     {
-        var answer = await CallAsync("DescribeDocument", new JsonObject { ["Name"] = name, ["DocumentVersion"] = version }, cancellationToken);
-        var document = answer.Member("Document");
-        return document.String("Status") ?? document.String("DocumentVersion") ?? "";
+        var answer = await AwsSdkCall.RunAsync(() => _client.DescribeDocumentAsync(
+            new DescribeDocumentRequest { Name = name, DocumentVersion = version }, cancellationToken));
+        return answer.Document?.Status?.Value ?? answer.Document?.DocumentVersion ?? "";
     }
 
-    private Task<JsonElement> CallAsync(string operation, JsonObject body, CancellationToken cancellationToken) =>
-        _client.SendAsync(operation, body, _timeout, cancellationToken);
+    /// <inheritdoc />
+    public void Dispose() => _client.Dispose();
 
-    private static JsonArray TagList(IReadOnlyDictionary<string, string> tags) =>
-        [.. tags.Select(t => (JsonNode?)new JsonObject { ["Key"] = t.Key, ["Value"] = t.Value })];
-
-    private static JsonObject Filter(string key, IEnumerable<string> values) =>
-        new() { ["Key"] = key, ["Values"] = new JsonArray([.. values.Select(v => (JsonNode?)v)]) };
-
-    private static AwsJsonClient Create(AwsOptions options, HttpClient http, IAwsCredentials credentials, TimeProvider time, ILogger logger)
-    {
-        var region = AwsRegion.Resolve(options.Region);
-        var endpoint = options.SsmServiceUrl ?? AwsJsonProtocol.Ssm.RegionalEndpoint(region);
-        return new AwsJsonClient(http, AwsJsonProtocol.Ssm, endpoint, region, credentials, time, logger);
-    }
+    private static List<Tag> TagList(IReadOnlyDictionary<string, string> tags) => [.. tags.Select(t => new Tag { Key = t.Key, Value = t.Value })];
 }

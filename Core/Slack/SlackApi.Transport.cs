@@ -104,7 +104,7 @@ public sealed partial class SlackApi
                     throw new OperationCanceledException(exception.Message, exception, cancellationToken);
                 }
 
-                SlackApiLog.GaveUp(_logger, method, exception.GetType().Name, exception);
+                SlackApiLog.GaveUp(_logger, method, $"{exception.GetType().Name}: {exception.Message}");
                 throw new HttpRequestException($"Slack {method} failed after retries: {exception.Message}", exception);
             }
 

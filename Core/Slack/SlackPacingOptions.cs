@@ -5,6 +5,8 @@ namespace SocketDeployer.Core.Slack;
 /// <summary><c>Slack:Pacing</c>: how fast the daemon posts, after Slack's published limits.</summary>
 public sealed class SlackPacingOptions
 {
+    public const string Section = "Slack:Pacing";
+
     /// <summary>Off only against a Slack that does not limit (the Sandbox without rate limits).</summary>
     public bool Enabled { get; set; } = true;
 

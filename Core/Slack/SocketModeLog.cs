@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using SocketDeployer.Core.Time;
 
 namespace SocketDeployer.Core.Slack;
 
@@ -18,16 +19,16 @@ internal static partial class SocketModeLog
     public static partial void Ended(ILogger logger, string connection, string why);
 
     [LoggerMessage(EventId = 1205, Level = LogLevel.Warning, Message = "Socket Mode slot {Slot} reconnect attempt {Attempt} in {Delay} after {Why}")]
-    public static partial void Reconnecting(ILogger logger, int slot, int attempt, TimeSpan delay, string why);
+    public static partial void Reconnecting(ILogger logger, int slot, int attempt, HumanDuration delay, string why);
 
     [LoggerMessage(EventId = 1206, Level = LogLevel.Debug, Message = "Socket Mode duplicate {EnvelopeId} (event {EventId}, retry {RetryAttempt}) acked and skipped")]
     public static partial void DuplicateSkipped(ILogger logger, string envelopeId, string? eventId, int retryAttempt);
 
     [LoggerMessage(EventId = 1207, Level = LogLevel.Error, Message = "Socket Mode is disabled for this Slack app (link_disabled); retrying every {Delay}")]
-    public static partial void LinkDisabled(ILogger logger, TimeSpan delay);
+    public static partial void LinkDisabled(ILogger logger, HumanDuration delay);
 
     [LoggerMessage(EventId = 1208, Level = LogLevel.Error, Message = "Slack refused to open a Socket Mode connection ({Error}); retrying in {Delay}")]
-    public static partial void OpenRefused(ILogger logger, string error, TimeSpan delay);
+    public static partial void OpenRefused(ILogger logger, string error, HumanDuration delay);
 
     [LoggerMessage(EventId = 1209, Level = LogLevel.Warning, Message = "Socket Mode {Connection} close not acknowledged ({Why}); aborted")]
     public static partial void CloseNotAcknowledged(ILogger logger, string connection, string why);
@@ -42,7 +43,7 @@ internal static partial class SocketModeLog
     public static partial void HandlerFailed(ILogger logger, string envelopeId, string type, Exception exception);
 
     [LoggerMessage(EventId = 1213, Level = LogLevel.Warning, Message = "Socket Mode slot {Slot}: too many websockets; backing off {Delay}")]
-    public static partial void TooManyWebsockets(ILogger logger, int slot, TimeSpan delay);
+    public static partial void TooManyWebsockets(ILogger logger, int slot, HumanDuration delay);
 
     [LoggerMessage(EventId = 1214, Level = LogLevel.Information, Message = "Socket Mode {Connection} replaced by {Replacement}")]
     public static partial void Replaced(ILogger logger, string connection, string replacement);

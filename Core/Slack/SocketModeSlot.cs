@@ -30,8 +30,11 @@ internal sealed class SocketModeSlot
                 UseJitter = true,
                 Delay = options.ReconnectBaseDelay,
                 MaxDelay = options.ReconnectMaxDelay,
+                // A refused token (invalid_auth, missing_scope) is not retried: it stops the daemon with its hint.
                 ShouldHandle = args => ValueTask.FromResult(
-                    args.Outcome.Exception is { } ex && !(ex is OperationCanceledException && args.Context.CancellationToken.IsCancellationRequested)),
+                    args.Outcome.Exception is { } ex
+                    && !(ex is OperationCanceledException && args.Context.CancellationToken.IsCancellationRequested)
+                    && !(ex is SlackApiException refused && SlackRefusals.IsPermanent(refused))),
                 // A refusal (bad token, Socket Mode off) will not heal in a second: ask again slowly.
                 DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(args.Outcome.Exception is SlackApiException ? Jitter(options.SlowRetryDelay) : null),
                 OnRetry = args =>

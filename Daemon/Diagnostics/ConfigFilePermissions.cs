@@ -14,18 +14,35 @@ internal static partial class ConfigFilePermissions
     // Slack's token prefixes: bot, app-level, user, and the legacy/refresh kinds.
     private static readonly string[] SlackTokenPrefixes = ["xoxb-", "xapp-", "xoxp-", "xoxa-", "xoxr-", "xoxe."];
 
+    // One wording for the log line of run and the warning line of check-config.
+    private const string ExposedMessage = "Configuration file {Path} holds secrets ({Keys}) and is readable by group or others (mode {Mode}): chmod 600 it, or move the secrets to environment variables or systemd credentials";
+
     /// <summary>Logs one warning when <paramref name="path"/> holds secrets and is readable by group or others.</summary>
     public static void WarnIfExposed(string path, ILoggerFactory loggers)
     {
         ArgumentNullException.ThrowIfNull(loggers);
+        if (Exposure(path) is { } exposure)
+        {
+            Exposed(loggers.CreateLogger(typeof(ConfigFilePermissions).FullName!), exposure.Path, exposure.Keys, exposure.Mode);
+        }
+    }
 
+    /// <summary>The same warning as text (for check-config), or null when the file exposes nothing.</summary>
+    public static string? Describe(string path) =>
+        Exposure(path) is { } exposure
+            ? ExposedMessage.Replace("{Path}", exposure.Path, StringComparison.Ordinal)
+                .Replace("{Keys}", exposure.Keys, StringComparison.Ordinal)
+                .Replace("{Mode}", exposure.Mode, StringComparison.Ordinal)
+            : null;
+
+    private static (string Path, string Keys, string Mode)? Exposure(string path)
+    {
         if (OperatingSystem.IsWindows() || ExposedSecretKeys(path) is not { Count: > 0 } keys)
         {
-            return;
+            return null;
         }
 
-        var mode = File.GetUnixFileMode(path);
-        Exposed(loggers.CreateLogger(typeof(ConfigFilePermissions).FullName!), Path.GetFullPath(path), string.Join(", ", keys), Convert.ToString((int)mode, 8));
+        return (Path.GetFullPath(path), string.Join(", ", keys), Convert.ToString((int)File.GetUnixFileMode(path), 8));
     }
 
     /// <summary>The configuration keys (<c>Slack:BotToken</c>) holding a secret, when group or others may read the file; else empty.</summary>
@@ -85,7 +102,6 @@ internal static partial class ConfigFilePermissions
         || (value.Length > 0 && (key.Contains("SecretAccessKey", StringComparison.OrdinalIgnoreCase)
             || key.EndsWith("aws_secret_access_key", StringComparison.OrdinalIgnoreCase)));
 
-    [LoggerMessage(EventId = 6200, Level = LogLevel.Warning,
-        Message = "Configuration file {Path} holds secrets ({Keys}) and is readable by group or others (mode {Mode}): chmod 600 it, or move the secrets to environment variables or systemd credentials")]
+    [LoggerMessage(EventId = 6200, Level = LogLevel.Warning, Message = ExposedMessage)]
     private static partial void Exposed(ILogger logger, string path, string keys, string mode);
 }

@@ -16,14 +16,21 @@ internal static class TroubleshootingHints
         _ => $"{e.Error}: {e.Message}",
     };
 
+    /// <summary>AWS refusals of the daemon's identity or its queue: retrying cannot help, the daemon stops (exit 2).</summary>
+    public static bool IsPermanent(AwsException e) => AwsRetryOptions.IsPermanent(e);
+
     public static string ForAws(AwsException e) => e.Code switch
     {
         "AccessDenied" or "AccessDeniedException" or "UnrecognizedClientException" or "InvalidClientTokenId" =>
             $"{e.Code}: the daemon's AWS identity may not do this; check the instance role from infra/socketdeployer.yaml ({e.AwsMessage})",
         "AWS.SimpleQueueService.NonExistentQueue" or "QueueDoesNotExist" =>
             $"{e.Code}: queue not found; check Aws:QueueUrl and Aws:Region against the stack's QueueUrl output",
-        "InvalidDocument" => $"{e.Code}: document not found; check Deploy:Services:*:Document and the region",
-        "InvalidDocumentVersion" => $"{e.Code}: document version not found; check Deploy:Services:*:DocumentVersion",
+        // DescribeDocument (check-config --online) answers InvalidDocument*, StartAutomationExecution AutomationDefinition*.
+        "InvalidDocument" or "AutomationDefinitionNotFoundException" =>
+            $"{e.Code}: document not found; check Deploy:Services:*:Document and the region",
+        "InvalidDocumentVersion" or "AutomationDefinitionVersionNotFoundException" =>
+            $"{e.Code}: document version not found; check Deploy:Services:*:DocumentVersion",
+        AwsSdkCall.NoCredentialsCode => $"{e.Code}: {e.AwsMessage}",
         _ => $"{e.Code}: {e.AwsMessage}",
     };
 }

@@ -9,11 +9,15 @@ internal sealed class DaemonExit
 
     public int Code { get; private set; } = Clean;
 
-    public void Fail(int code)
+    /// <summary>What the first failure was, in one line, when the worker that failed said so.</summary>
+    public string? Reason { get; private set; }
+
+    public void Fail(int code, string? reason = null)
     {
         if (Code == Clean)
         {
             Code = code;
+            Reason = reason;
         }
     }
 }

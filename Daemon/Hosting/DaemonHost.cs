@@ -29,6 +29,7 @@ internal static class DaemonHost
             .AddAutomationQueue(builder.Configuration)
             .AddSystemd();
         configure?.Invoke(builder.Services);
+        WorkerGuard.GuardAll(builder.Services);
         return builder;
     }
 

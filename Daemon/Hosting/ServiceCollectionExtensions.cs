@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SocketDeployer.Core.Audit;
 using SocketDeployer.Core.Aws;
+using SocketDeployer.Core.Aws.DynamoDb;
 using SocketDeployer.Core.Catalog;
 using SocketDeployer.Core.Flow;
 using SocketDeployer.Core.Flow.Approval;
@@ -12,7 +13,9 @@ using SocketDeployer.Core.Flow.Progress;
 using SocketDeployer.Core.Flow.Releases;
 using SocketDeployer.Core.Flow.Status;
 using SocketDeployer.Core.Policy;
+using SocketDeployer.Core.Policy.Locks;
 using SocketDeployer.Core.Slack;
+using SocketDeployer.Daemon.Configuration;
 using SocketDeployer.Daemon.Queue;
 using SocketDeployer.Daemon.Systemd;
 using SocketDeployer.Daemon.Workers;
@@ -24,19 +27,20 @@ internal static class ServiceCollectionExtensions
 {
     public static IServiceCollection AddSocketDeployerOptions(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.Section)).ValidateOnStart();
-        services.AddOptions<AwsOptions>().Bind(configuration.GetSection(AwsOptions.Section)).ValidateOnStart();
-        services.AddOptions<DeployOptions>().Bind(configuration.GetSection(DeployOptions.Section)).ValidateOnStart();
+        // Every section through AddSection: unknown keys refused, validated on start and by check-config alike.
+        services.AddSection<SlackOptions>(configuration, SlackOptions.Section);
+        services.AddSection<AwsOptions>(configuration, AwsOptions.Section);
+        services.AddSection<DeployOptions>(configuration, DeployOptions.Section);
         // Tunables with safe defaults; documented for operators who must adapt to a slow network.
-        services.AddOptions<SocketModeOptions>().Bind(configuration.GetSection("Slack:SocketMode"));
-        services.AddOptions<SlackApiResilienceOptions>().Bind(configuration.GetSection("Slack:Retry"));
-        services.AddOptions<SlackPacingOptions>().Bind(configuration.GetSection("Slack:Pacing"))
-            .Validate(o => o.PostsPerSecond > 0 && o.UpdatesPerMinute > 0 && o.PostBurst >= 1 && o.UpdateBurst >= 1,
-                "Slack:Pacing: PostsPerSecond and UpdatesPerMinute must be positive, PostBurst and UpdateBurst at least 1")
-            .ValidateOnStart();
+        services.AddSection<SocketModeOptions>(configuration, SocketModeOptions.Section);
+        services.AddSection<SlackApiResilienceOptions>(configuration, SlackApiResilienceOptions.Section);
+        services.AddSection<SlackPacingOptions>(configuration, SlackPacingOptions.Section);
         services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
         services.AddSingleton<IValidateOptions<AwsOptions>, AwsOptionsValidator>();
         services.AddSingleton<IValidateOptions<DeployOptions>, DeployOptionsValidator>();
+        services.AddSingleton<IValidateOptions<SocketModeOptions>, SocketModeOptionsValidator>();
+        services.AddSingleton<IValidateOptions<SlackApiResilienceOptions>, SlackApiResilienceOptionsValidator>();
+        services.AddSingleton<IValidateOptions<SlackPacingOptions>, SlackPacingOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DaemonExit>();
         return services;
@@ -60,6 +64,7 @@ internal static class ServiceCollectionExtensions
     public static IServiceCollection AddAwsServices(this IServiceCollection services)
     {
         services.AddAwsClients();
+        services.AddDynamoDbLockStore();
         services.AddSingleton(sp => new ExecutionLinks(AwsRegion.Resolve(sp.GetRequiredService<IOptions<AwsOptions>>().Value.Region)));
         return services;
     }
@@ -72,6 +77,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<PeopleDirectory>();
         services.AddSingleton<DeployPolicy>();
         services.AddSingleton<DeployLock>();
+        services.AddSingleton<LockReleaser>();
         services.AddSingleton<DeployRequest>();
         // Other features read releases too: one shared cache, whoever registers it first.
         services.AddSingleton<StatusRequest>();

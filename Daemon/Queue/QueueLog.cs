@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using SocketDeployer.Core.Time;
 
 namespace SocketDeployer.Daemon.Queue;
 
@@ -10,8 +11,11 @@ internal static partial class QueueLog
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "First receive from the queue succeeded")]
     public static partial void FirstReceive(ILogger logger);
 
-    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "ReceiveMessage failed ({Failures} in a row); receiving again in {Delay}")]
-    public static partial void ReceiveFailed(ILogger logger, Exception exception, int failures, TimeSpan delay);
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "ReceiveMessage failed ({Reason}; {Failures} in a row); receiving again in {Delay}")]
+    public static partial void ReceiveFailed(ILogger logger, string reason, int failures, HumanDuration delay);
+
+    [LoggerMessage(EventId = 4022, Level = LogLevel.Critical, Message = "ReceiveMessage cannot succeed until this is fixed, stopping: {Hint}")]
+    public static partial void ReceivePermanentlyFailed(ILogger logger, string hint);
 
     [LoggerMessage(EventId = 4003, Level = LogLevel.Debug, Message = "Received {Count} message(s)")]
     public static partial void Received(ILogger logger, int count);
@@ -59,7 +63,7 @@ internal static partial class QueueLog
     public static partial void VisibilityLost(ILogger logger, string messageId, string code);
 
     [LoggerMessage(EventId = 4018, Level = LogLevel.Warning, Message = "{Count} handler(s) still running after the {Timeout} drain bound; cancelling them")]
-    public static partial void DrainTimedOut(ILogger logger, int count, TimeSpan timeout);
+    public static partial void DrainTimedOut(ILogger logger, int count, HumanDuration timeout);
 
     [LoggerMessage(EventId = 4019, Level = LogLevel.Information, Message = "Returned {Count} unhandled message(s) to the queue")]
     public static partial void Abandoned(ILogger logger, int count);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SocketDeployer.Daemon.Configuration;
 
 namespace SocketDeployer.Daemon.Queue;
 
@@ -15,7 +16,7 @@ public static class QueueServiceCollectionExtensions
     public static IServiceCollection AddQueueWorker(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<QueueOptions>().Bind(configuration.GetSection(QueueOptions.Section)).ValidateOnStart();
+        services.AddSection<QueueOptions>(configuration, QueueOptions.Section);
         services.AddSingleton<IValidateOptions<QueueOptions>, QueueOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<InFlightMessages>();

@@ -1,10 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SocketDeployer.Core.Aws;
 using SocketDeployer.Core.Catalog;
 using SocketDeployer.Core.Slack;
 using SocketDeployer.Daemon.CommandLine;
+using SocketDeployer.Daemon.Configuration;
+using SocketDeployer.Daemon.Diagnostics;
 using SocketDeployer.Daemon.Hosting;
 
 namespace SocketDeployer.Daemon.Verbs;
@@ -12,53 +13,60 @@ namespace SocketDeployer.Daemon.Verbs;
 /// <summary><c>socketdeployer check-config [--online]</c>: validate, print the catalog, optionally try every remote dependency.</summary>
 internal static class CheckConfigVerb
 {
+    /// <summary>How long one online check may take: it answers an admin at a terminal, not a daemon that must persist.</summary>
+    public static readonly TimeSpan OnlineCheckTimeout = TimeSpan.FromSeconds(5);
+
     public static async Task<int> RunAsync(DaemonCommandLine commandLine, Action<IServiceCollection>? configure = null, TextWriter? output = null)
     {
         output ??= Console.Out;
-        IHost host;
-        try
+        using var check = ConfigurationCheck.Run(commandLine, services =>
         {
-            host = DaemonHost.CreateBuilder(commandLine, configure).Build();
+            configure?.Invoke(services);
+            if (commandLine.Online)
+            {
+                // One attempt, bounded: a check that cannot reach Slack says so in seconds instead of retrying.
+                services.PostConfigure<SlackApiResilienceOptions>(o =>
+                {
+                    o.MaxRetryAttempts = 0;
+                    o.AttemptTimeout = OnlineCheckTimeout;
+                });
+            }
+        });
+        var failures = check.Failures.ToList();
+        if (!commandLine.Online)
+        {
+            // Tokens never live in the file: offline, their absence is expected, not an error.
+            foreach (var absent in failures.Where(SlackOptionsValidator.MissingTokens.ContainsKey).ToList())
+            {
+                failures.Remove(absent);
+                await output.WriteLineAsync($"note: {SlackOptionsValidator.MissingTokens[absent]} is not set here; the daemon reads it from the environment or $CREDENTIALS_DIRECTORY at run time.");
+            }
         }
-        catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
+
+        if (failures.Count > 0 || check.Host is not { } host)
         {
-            await Console.Error.WriteLineAsync($"Configuration file {commandLine.ConfigPath} could not be read: {e.InnerException?.Message ?? e.Message}");
+            ConfigurationErrors.Print(failures);
             return DaemonExit.BadConfiguration;
         }
 
-        using (host)
+        if (ConfigFilePermissions.Describe(commandLine.ConfigPath) is { } exposed)
         {
-            var failures = ConfigurationErrors.Collect(host.Services);
-            if (!commandLine.Online)
-            {
-                // Tokens never live in the file: offline, their absence is expected, not an error.
-                foreach (var absent in failures.Where(SlackOptionsValidator.MissingTokens.ContainsKey).ToList())
-                {
-                    failures.Remove(absent);
-                    await output.WriteLineAsync($"note: {SlackOptionsValidator.MissingTokens[absent]} is not set here; the daemon reads it from the environment or $CREDENTIALS_DIRECTORY at run time.");
-                }
-            }
-
-            if (failures.Count > 0)
-            {
-                ConfigurationErrors.Print(failures);
-                return DaemonExit.BadConfiguration;
-            }
-
-            await output.WriteLineAsync($"Configuration {commandLine.ConfigPath} is valid.");
-            await CatalogPrinter.PrintAsync(host.Services.GetRequiredService<ServiceCatalog>(), output);
-            if (!commandLine.Online)
-            {
-                return DaemonExit.Clean;
-            }
-
-            var checks = new OnlineChecks(
-                host.Services.GetRequiredService<ISlackApi>(),
-                host.Services.GetRequiredService<ISqs>(),
-                host.Services.GetRequiredService<ISsm>(),
-                host.Services.GetRequiredService<IOptions<AwsOptions>>().Value,
-                host.Services.GetRequiredService<ServiceCatalog>());
-            return await checks.RunAsync(output, CancellationToken.None) ? DaemonExit.Clean : DaemonExit.BadConfiguration;
+            await output.WriteLineAsync($"warning: {exposed}");
         }
+
+        await output.WriteLineAsync($"Configuration {commandLine.ConfigPath} is valid.");
+        await CatalogPrinter.PrintAsync(host.Services.GetRequiredService<ServiceCatalog>(), output);
+        if (!commandLine.Online)
+        {
+            return DaemonExit.Clean;
+        }
+
+        var checks = new OnlineChecks(
+            host.Services.GetRequiredService<ISlackApi>(),
+            host.Services.GetRequiredService<ISqs>(),
+            host.Services.GetRequiredService<ISsm>(),
+            host.Services.GetRequiredService<IOptions<AwsOptions>>().Value,
+            host.Services.GetRequiredService<ServiceCatalog>());
+        return await checks.RunAsync(output, CancellationToken.None) ? DaemonExit.Clean : DaemonExit.BadConfiguration;
     }
 }

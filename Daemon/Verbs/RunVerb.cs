@@ -1,44 +1,33 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SocketDeployer.Daemon.CommandLine;
+using SocketDeployer.Daemon.Configuration;
+using SocketDeployer.Daemon.Diagnostics;
 using SocketDeployer.Daemon.Hosting;
 
 namespace SocketDeployer.Daemon.Verbs;
 
-/// <summary><c>socketdeployer [run]</c>: the daemon until SIGTERM/SIGINT.</summary>
+/// <summary><c>socketdeployer [run]</c>: the daemon until SIGTERM/SIGINT; exit 0 only after such a request.</summary>
 internal static class RunVerb
 {
     public static async Task<int> RunAsync(DaemonCommandLine commandLine, Action<IServiceCollection>? configure = null, CancellationToken cancellationToken = default)
     {
-        IHost host;
-        try
+        // Validate before starting, exactly as check-config does, so a bad key costs one clear message and no half-started host.
+        var check = ConfigurationCheck.Run(commandLine, configure);
+        if (check.Failures.Count > 0 || check.Host is not { } host)
         {
-            host = DaemonHost.CreateBuilder(commandLine, configure).Build();
-        }
-        catch (FileNotFoundException e)
-        {
-            await Console.Error.WriteLineAsync($"Configuration file not found: {e.FileName ?? commandLine.ConfigPath} (use --config PATH)");
-            return DaemonExit.BadConfiguration;
-        }
-        catch (InvalidDataException e)
-        {
-            await Console.Error.WriteLineAsync($"Configuration file {commandLine.ConfigPath} is not valid JSON: {e.InnerException?.Message ?? e.Message}");
+            ConfigurationErrors.Print(check.Failures);
+            check.Dispose();
             return DaemonExit.BadConfiguration;
         }
 
-        // Validate before starting, so a bad key costs one clear message and no half-started host.
-        if (ConfigurationErrors.Collect(host.Services) is { Count: > 0 } failures)
-        {
-            ConfigurationErrors.Print(failures);
-            host.Dispose();
-            return DaemonExit.BadConfiguration;
-        }
-
-        Diagnostics.ConfigFilePermissions.WarnIfExposed(commandLine.ConfigPath, host.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>());
+        ConfigFilePermissions.WarnIfExposed(commandLine.ConfigPath, host.Services.GetRequiredService<ILoggerFactory>());
 
         // RunAsync disposes the host: keep what is read after it.
         var exit = host.Services.GetRequiredService<DaemonExit>();
+        using var stop = new StopRequest(cancellationToken);
         using (host)
         {
             try
@@ -52,11 +41,36 @@ internal static class RunVerb
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                await Console.Error.WriteLineAsync($"socketdeployer stopped on an unrecoverable error: {e.GetType().Name}: {e.Message}");
+                await Console.Error.WriteLineAsync($"socketdeployer stopped on an unrecoverable error: {StopReason.Describe(e.GetBaseException())}");
                 return DaemonExit.RuntimeFailure;
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopped while still starting: honest exit 0 only if it was asked for (Outcome decides).
+            }
+
+            return Outcome(exit, stop.Requested);
+        }
+    }
+
+    private static int Outcome(DaemonExit exit, bool requested)
+    {
+        if (exit.Code != DaemonExit.Clean)
+        {
+            if (exit.Reason is { } reason)
+            {
+                Console.Error.WriteLine($"socketdeployer stopped on an unrecoverable error: {reason}");
             }
 
             return exit.Code;
         }
+
+        if (!requested)
+        {
+            Console.Error.WriteLine("socketdeployer stopped without being asked to (see the log above); exiting as a failure so systemd restarts it");
+            return DaemonExit.RuntimeFailure;
+        }
+
+        return DaemonExit.Clean;
     }
 }

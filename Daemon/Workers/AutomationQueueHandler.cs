@@ -2,14 +2,15 @@ using Microsoft.Extensions.Logging;
 using SocketDeployer.Core.Aws;
 using SocketDeployer.Core.Aws.Events;
 using SocketDeployer.Core.Flow.Progress;
+using SocketDeployer.Core.Policy.Locks;
 using SocketDeployer.Core.Slack;
 using SocketDeployer.Daemon.Diagnostics;
 using SocketDeployer.Daemon.Queue;
 
 namespace SocketDeployer.Daemon.Workers;
 
-/// <summary>Turns a queue body into an automation event and applies it to its release's thread.</summary>
-internal sealed class AutomationQueueHandler(ReleaseProgress progress, ILogger<AutomationQueueHandler> logger) : IQueueMessageHandler
+/// <summary>Turns a queue body into an automation event, applies it to its release's thread, and frees the service when it ended.</summary>
+internal sealed class AutomationQueueHandler(ReleaseProgress progress, LockReleaser locks, ILogger<AutomationQueueHandler> logger) : IQueueMessageHandler
 {
     public async Task<QueueOutcome> HandleAsync(SqsMessage message, CancellationToken ct)
     {
@@ -18,7 +19,14 @@ internal sealed class AutomationQueueHandler(ReleaseProgress progress, ILogger<A
             case ParseResult.Parsed parsed:
                 try
                 {
-                    return await progress.ApplyAsync(parsed.Event, ct) == ProgressOutcome.NotYet ? QueueOutcome.Retry : QueueOutcome.Done;
+                    if (await progress.ApplyAsync(parsed.Event, ct) == ProgressOutcome.NotYet)
+                    {
+                        return QueueOutcome.Retry;
+                    }
+
+                    // After the thread has the result: a failed release comes back with the message, which then posts nothing twice.
+                    await locks.OnEventAsync(parsed.Event, ct);
+                    return QueueOutcome.Done;
                 }
                 catch (SlackApiException e)
                 {

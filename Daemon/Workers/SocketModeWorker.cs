@@ -5,6 +5,7 @@ using SocketDeployer.Core.Catalog;
 using SocketDeployer.Core.Flow;
 using SocketDeployer.Core.Policy;
 using SocketDeployer.Core.Slack;
+using SocketDeployer.Daemon.Diagnostics;
 using SocketDeployer.Daemon.Hosting;
 
 namespace SocketDeployer.Daemon.Workers;
@@ -16,6 +17,8 @@ internal sealed class SocketModeWorker(
     PeopleDirectory people,
     ServiceCatalog catalog,
     IOptions<SlackOptions> options,
+    IOptions<SocketModeOptions> socketMode,
+    TimeProvider time,
     IHostApplicationLifetime lifetime,
     DaemonExit exit,
     ILogger<SocketModeWorker> logger) : BackgroundService
@@ -24,13 +27,15 @@ internal sealed class SocketModeWorker(
     {
         try
         {
-            var me = await bot.GetAsync(stoppingToken);
+            var me = await IdentifyAsync(stoppingToken);
             WorkerLog.SlackIdentity(logger, me.User, me.Team, options.Value.Connections);
         }
         catch (SlackApiException e)
         {
-            WorkerLog.BotTokenRejected(logger, e.Error);
-            exit.Fail(DaemonExit.RuntimeFailure);
+            // A refusal (invalid_auth, missing_scope) will not heal by retrying: stop with the hint, exit 2.
+            var hint = TroubleshootingHints.ForSlack(e);
+            WorkerLog.BotTokenRejected(logger, hint);
+            exit.Fail(DaemonExit.RuntimeFailure, $"Slack refused the bot token ({hint})");
             lifetime.StopApplication();
             return;
         }
@@ -51,14 +56,41 @@ internal sealed class SocketModeWorker(
         {
             WorkerLog.Stopping(logger);
         }
+        catch (SlackApiException e) when (SlackRefusals.IsPermanent(e))
+        {
+            var hint = TroubleshootingHints.ForSlack(e);
+            WorkerLog.AppTokenRejected(logger, hint);
+            exit.Fail(DaemonExit.RuntimeFailure, $"Slack refused to open a Socket Mode connection ({hint})");
+            lifetime.StopApplication();
+        }
         catch (Exception e)
         {
-            WorkerLog.Crashed(logger, e);
-            exit.Fail(DaemonExit.RuntimeFailure);
+            WorkerLog.Crashed(logger, e.GetType().Name, e.Message);
+            exit.Fail(DaemonExit.RuntimeFailure, $"the Socket Mode worker failed ({e.GetType().Name}: {e.Message})");
             lifetime.StopApplication();
         }
 
         await warm;
+    }
+
+    /// <summary>auth.test until Slack answers: unreachable (network, 5xx, 429 after the client's own retries) is retried
+    /// with a capped backoff, one line per attempt; a refusal is thrown.</summary>
+    private async Task<SlackIdentity> IdentifyAsync(CancellationToken stoppingToken)
+    {
+        var o = socketMode.Value;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await bot.GetAsync(stoppingToken);
+            }
+            catch (HttpRequestException e)
+            {
+                var delay = TimeSpan.FromTicks(Math.Min(o.ReconnectMaxDelay.Ticks, o.ReconnectBaseDelay.Ticks * (1L << Math.Min(attempt - 1, 20))));
+                WorkerLog.SlackUnreachable(logger, e.Message, attempt, delay);
+                await Task.Delay(delay, time, stoppingToken);
+            }
+        }
     }
 
     private async Task WarmGroupsAsync(CancellationToken ct)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -37,6 +38,9 @@ internal sealed class AwsEndpoint(AwsSandboxOptions options, IReadOnlyList<IAwsS
         }
     }
 
+    /// <summary>Raised once a call is answered (or given up by its caller), with its outcome filled in.</summary>
+    public event Action<AwsCall>? Answered;
+
     public async Task HandleAsync(HttpContext context)
     {
         using var buffer = new MemoryStream();
@@ -51,6 +55,18 @@ internal sealed class AwsEndpoint(AwsSandboxOptions options, IReadOnlyList<IAwsS
             _calls.Add(call);
 
         var service = services.FirstOrDefault(s => s.TargetPrefix == prefix);
+        try
+        {
+            await AnswerAsync(context, call, service, operation, body);
+        }
+        finally
+        {
+            Answered?.Invoke(call);
+        }
+    }
+
+    private async Task AnswerAsync(HttpContext context, AwsCall call, IAwsSandboxService? service, string operation, byte[] body)
+    {
         try
         {
             var answer = await ProcessAsync(context, service, operation, body);
@@ -104,9 +120,12 @@ internal sealed class AwsEndpoint(AwsSandboxOptions options, IReadOnlyList<IAwsS
         return await service.HandleAsync(operation, json, context.RequestAborted);
     }
 
-    private static async Task WriteAsync(HttpContext context, int status, string contentType, JsonObject body)
+    private async Task WriteAsync(HttpContext context, int status, string contentType, JsonObject body)
     {
         context.Response.StatusCode = status;
+        // The SDK corrects its clock from this header (every answer, errors included), so it must be the Sandbox's clock,
+        // not the one Kestrel would stamp: that is what lets a test see the daemon recover from a skewed clock.
+        context.Response.Headers.Date = options.TimeProvider.GetUtcNow().ToString("r", CultureInfo.InvariantCulture);
         context.Response.ContentType = contentType;
         context.Response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
         await context.Response.WriteAsync(body.WithoutNulls()!.ToJsonString(), context.RequestAborted);

@@ -1,10 +1,9 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
-using SocketDeployer.Core.Aws;
 
 namespace SocketDeployer.Sandbox.Aws;
 
-/// <summary>Checks a request's SigV4 Authorization the way AWS does, recomputing it with Core's <see cref="SigV4Signer"/>.</summary>
+/// <summary>Checks a request's SigV4 Authorization the way AWS does, recomputing it with <see cref="SigV4"/> (code the daemon, signing through the AWS SDK, does not use).</summary>
 internal sealed class AwsRequestVerifier(AwsSandboxOptions options)
 {
     private const string SignatureMismatch =
@@ -18,7 +17,7 @@ internal sealed class AwsRequestVerifier(AwsSandboxOptions options)
             throw new AwsSandboxError("MissingAuthenticationTokenException", "Missing Authentication Token", 403, "MissingAuthenticationToken");
         var parts = Parse(authorization);
         if (!parts.TryGetValue("Credential", out var credential) || !parts.TryGetValue("SignedHeaders", out var signedList) ||
-            !parts.TryGetValue("Signature", out var signature) || !authorization.StartsWith(SigV4Signer.Algorithm + " ", StringComparison.Ordinal))
+            !parts.TryGetValue("Signature", out var signature) || !authorization.StartsWith(SigV4.Algorithm + " ", StringComparison.Ordinal))
             throw Incomplete($"Authorization header requires 'Credential', 'Signature' and 'SignedHeaders' parameters. Authorization={authorization}");
 
         var scope = credential.Split('/');
@@ -46,16 +45,16 @@ internal sealed class AwsRequestVerifier(AwsSandboxOptions options)
         var now = options.TimeProvider.GetUtcNow();
         if ((now - signedAt).Duration() > options.MaxClockSkew)
         {
-            var bound = signedAt < now ? $"earlier than {SigV4Signer.AmzDate(now - options.MaxClockSkew)} ({SigV4Signer.AmzDate(now)} - 5 min.)" : $"later than {SigV4Signer.AmzDate(now + options.MaxClockSkew)} ({SigV4Signer.AmzDate(now)} + 5 min.)";
+            var bound = signedAt < now ? $"earlier than {SigV4.AmzDate(now - options.MaxClockSkew)} ({SigV4.AmzDate(now)} - 5 min.)" : $"later than {SigV4.AmzDate(now + options.MaxClockSkew)} ({SigV4.AmzDate(now)} + 5 min.)";
             throw Invalid($"Signature expired: {amzDate} is now {bound}");
         }
 
         var headers = request.Headers.SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key, v ?? "")));
-        var canonical = SigV4Signer.CanonicalRequest(
+        var canonical = SigV4.CanonicalRequest(
             request.Method, request.Path.HasValue ? request.Path.Value! : "/", request.QueryString.HasValue ? request.QueryString.Value![1..] : "",
-            headers, signedHeaders, SigV4Signer.HashHex(body));
-        var expected = SigV4Signer.Signature(options.SecretAccessKey, signedAt, options.Region, service,
-            SigV4Signer.StringToSign(signedAt, options.Region, service, canonical));
+            headers, signedHeaders, SigV4.HashHex(body));
+        var expected = SigV4.Signature(options.SecretAccessKey, signedAt, options.Region, service,
+            SigV4.StringToSign(signedAt, options.Region, service, canonical));
         if (!string.Equals(expected, signature, StringComparison.Ordinal))
             throw Invalid(SignatureMismatch);
     }

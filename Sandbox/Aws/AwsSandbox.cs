@@ -30,7 +30,7 @@ public sealed partial class AwsSandbox : IAsyncDisposable
         _options = options;
         _ssm = new SsmSandbox(options);
         _sqs = new SqsSandbox(options, () => ServiceUrl, _stopping.Token);
-        _endpoint = new AwsEndpoint(options, [_ssm, _sqs], _faults);
+        _endpoint = new AwsEndpoint(options, [_ssm, _sqs, DynamoDb], _faults);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
@@ -65,6 +65,29 @@ public sealed partial class AwsSandbox : IAsyncDisposable
 
     /// <summary>Every request received, in arrival order.</summary>
     public IReadOnlyList<AwsCall> Calls => _endpoint.Calls;
+
+    /// <summary>The first call matching <paramref name="predicate"/> once answered: one already answered, or the next.</summary>
+    public async Task<AwsCall> WaitForCallAsync(Func<AwsCall, bool> predicate, TimeSpan timeout)
+    {
+        var found = new TaskCompletionSource<AwsCall>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnAnswered(AwsCall call)
+        {
+            if (predicate(call))
+                found.TrySetResult(call);
+        }
+
+        _endpoint.Answered += OnAnswered;
+        try
+        {
+            if (_endpoint.Calls.FirstOrDefault(c => c.StatusCode is not null && predicate(c)) is { } answered)
+                return answered;
+            return await found.Task.WaitAsync(timeout);
+        }
+        finally
+        {
+            _endpoint.Answered -= OnAnswered;
+        }
+    }
 
     /// <summary>Answers the next <paramref name="times"/> calls of <paramref name="operation"/> (after authentication) with this error.</summary>
     public void FailNext(string operation, string code, int status, int times = 1, string? message = null) =>

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 
 namespace SocketDeployer.Sandbox.Aws;
 
-/// <summary>Receipt-handle operations: a handle is valid until its message is received again; one never issued is invalid.</summary>
+/// <summary>Receipt-handle operations: only the latest receive's handle deletes or changes visibility; one never issued is invalid.</summary>
 internal sealed partial class SqsSandbox
 {
     public string? BodyOfReceipt(string handle)
@@ -26,11 +26,29 @@ internal sealed partial class SqsSandbox
         }
     }
 
-    private JsonObject DeleteBatch(SandboxQueue queue, JsonElement body)
+    private JsonObject DeleteBatch(SandboxQueue queue, JsonElement body) =>
+        Batch(body, "DeleteMessageBatchRequestEntry", entry => Delete(queue, entry.String("ReceiptHandle") ?? ""));
+
+    private JsonObject ChangeVisibilityBatch(SandboxQueue queue, JsonElement body) =>
+        Batch(body, "ChangeMessageVisibilityBatchRequestEntry", entry =>
+        {
+            try
+            {
+                ChangeVisibility(queue, entry.String("ReceiptHandle") ?? "", entry.Int("VisibilityTimeout") ?? throw SqsErrors.MissingParameter("VisibilityTimeout"));
+                return null;
+            }
+            catch (AwsSandboxError error)
+            {
+                return error;
+            }
+        });
+
+    /// <summary>A batch call as SQS answers it: the request refused whole for a bad batch, else one result per entry.</summary>
+    private static JsonObject Batch(JsonElement body, string entryShape, Func<JsonElement, AwsSandboxError?> apply)
     {
         var entries = body.Array("Entries");
         if (entries.Count == 0)
-            throw SqsErrors.Batch("EmptyBatchRequest", "There should be at least one DeleteMessageBatchRequestEntry in the request.");
+            throw SqsErrors.Batch("EmptyBatchRequest", $"There should be at least one {entryShape} in the request.");
         if (entries.Count > 10)
             throw SqsErrors.Batch("TooManyEntriesInBatchRequest", $"Maximum number of entries per request are 10. You have sent {entries.Count}.");
         var ids = entries.Select(e => e.String("Id") ?? "").ToList();
@@ -44,7 +62,7 @@ internal sealed partial class SqsSandbox
         foreach (var entry in entries)
         {
             var id = entry.String("Id")!;
-            if (Delete(queue, entry.String("ReceiptHandle") ?? "") is { } error)
+            if (apply(entry) is { } error)
                 failed.Add(new JsonObject { ["Id"] = id, ["SenderFault"] = true, ["Code"] = error.QueryCode, ["Message"] = error.Message });
             else
                 successful.Add(new JsonObject { ["Id"] = id });
@@ -57,10 +75,10 @@ internal sealed partial class SqsSandbox
     {
         if (!_handles.TryGetValue(handle, out var issued) || issued.Queue != queue)
             return SqsErrors.ReceiptHandleIsInvalid(handle, "It was not issued by this queue.");
-        if (!queue.Messages.Contains(issued.Message))
+        // SQS reference, DeleteMessage: with a handle other than the latest receive's "the request succeeds, but the
+        // message will not be deleted"; a message already gone is no error either.
+        if (!queue.Messages.Contains(issued.Message) || issued.Message.ReceiptHandle != handle)
             return null;
-        if (issued.Message.ReceiptHandle != handle)
-            return SqsErrors.ReceiptHandleIsInvalid(handle, "The message was received again since; use the latest receipt handle.");
         queue.Messages.Remove(issued.Message);
         return null;
     }

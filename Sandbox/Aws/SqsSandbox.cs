@@ -102,6 +102,7 @@ internal sealed partial class SqsSandbox(AwsSandboxOptions options, Func<Uri> se
     {
         "DeleteMessage" => Delete(Queue(QueueUrl(body)), Handle(body)) is { } error ? throw error : [],
         "DeleteMessageBatch" => DeleteBatch(Queue(QueueUrl(body)), body),
+        "ChangeMessageVisibilityBatch" => ChangeVisibilityBatch(Queue(QueueUrl(body)), body),
         "ChangeMessageVisibility" => ChangeVisibility(Queue(QueueUrl(body)), Handle(body), body.Int("VisibilityTimeout") ?? throw SqsErrors.MissingParameter("VisibilityTimeout")),
         _ => throw new AwsSandboxError("UnknownOperationException", $"The sandbox does not implement AmazonSQS.{operation}."),
     };

@@ -29,7 +29,7 @@ internal sealed partial class SsmSandbox
                 : throw new AwsSandboxError("IdempotentParameterMismatch", "Error message: The ClientToken was already used with different parameters.");
         }
 
-        var document = FindDocument(name, version);
+        var document = FindDocument(name, version, automation: true);
         CheckParameters(document, parameters);
         var execution = new SandboxExecution(Guid.NewGuid().ToString(), document, parameters, token, options.TimeProvider.GetUtcNow());
         foreach (var (key, value) in tags)

@@ -86,17 +86,31 @@ internal sealed partial class SsmSandbox(AwsSandboxOptions options) : IAwsSandbo
         ? execution
         : throw new AwsSandboxError("AutomationExecutionNotFoundException", $"Automation execution {id} not found.");
 
-    private SandboxDocument FindDocument(string name, string? version)
+    /// <summary>
+    /// The document version asked for. Missing ones are answered as the calling operation's reference lists:
+    /// DescribeDocument with InvalidDocument / InvalidDocumentVersion, StartAutomationExecution (<paramref name="automation"/>)
+    /// with AutomationDefinitionNotFoundException / AutomationDefinitionVersionNotFoundException.
+    /// </summary>
+    private SandboxDocument FindDocument(string name, string? version, bool automation = false)
     {
         if (!_documents.TryGetValue(name, out var versions) || versions.Count == 0)
-            throw new AwsSandboxError("InvalidDocument", $"Document with name {name} does not exist.");
+        {
+            throw automation
+                ? new AwsSandboxError("AutomationDefinitionNotFoundException", $"An Automation runbook with the name {name} couldn't be found.")
+                : new AwsSandboxError("InvalidDocument", $"Document with name {name} does not exist.");
+        }
+
         var found = version switch
         {
             null or "" or "$DEFAULT" => versions[0],
             "$LATEST" => versions[^1],
             _ => versions.FirstOrDefault(v => v.Version == version),
         };
-        return found ?? throw new AwsSandboxError("InvalidDocumentVersion", $"The document version {version} is not valid or does not exist.");
+        if (found is not null)
+            return found;
+        throw automation
+            ? new AwsSandboxError("AutomationDefinitionVersionNotFoundException", $"An Automation runbook with the name {name} and version {version} couldn't be found.")
+            : new AwsSandboxError("InvalidDocumentVersion", $"The document version {version} is not valid or does not exist.");
     }
 
     private static string Required(JsonElement body, string name) => body.String(name) is { Length: > 0 } value

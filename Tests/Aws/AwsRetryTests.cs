@@ -1,8 +1,10 @@
+using Amazon.SQS.Model;
 using SocketDeployer.Core.Aws;
+using SocketDeployer.Tests.Support;
 
 namespace SocketDeployer.Tests.Aws;
 
-/// <summary>Transient AWS failures are retried with backoff; auth and validation errors never are.</summary>
+/// <summary>The SDK retries transient AWS failures, bounded and logged one line per retry; auth and validation errors never.</summary>
 public class AwsRetryTests : AwsSandboxFixture
 {
     [TestCase("ThrottlingException", 400)]
@@ -27,17 +29,22 @@ public class AwsRetryTests : AwsSandboxFixture
     }
 
     [Test]
-    public void Retries_give_up_after_MaxRetryAttempts_with_the_last_error()
+    public void Retries_give_up_after_MaxRetryAttempts_with_the_last_error_and_log_one_line_per_retry()
     {
         Sandbox.FailNext("GetAutomationExecution", "ThrottlingException", 400, times: 10);
         var before = CallsOf("GetAutomationExecution").Count;
+        using var logs = new CapturedLogs();
 
-        var error = Assert.ThrowsAsync<AwsException>(() => NewSsm().GetAutomationExecutionAsync("x", CancellationToken.None));
+        var error = Assert.ThrowsAsync<AwsException>(() => NewSsm(logger: logs.CreateLogger("aws")).GetAutomationExecutionAsync("x", CancellationToken.None));
 
+        var retries = logs.Records.Where(r => r.EventId == 3001).Select(r => r.Message).ToList();
         Assert.Multiple(() =>
         {
-            Assert.That(error.Code, Is.EqualTo("ThrottlingException"));
+            Assert.That(error!.Code, Is.EqualTo("ThrottlingException"));
             Assert.That(CallsOf("GetAutomationExecution").Count - before, Is.EqualTo(FastRetry.MaxRetryAttempts + 1));
+            Assert.That(retries, Has.Count.EqualTo(FastRetry.MaxRetryAttempts));
+            Assert.That(retries[0], Does.StartWith("AWS SSM GetAutomationExecution failed transiently (ThrottlingException 400); retry 1 of 2 after "));
+            Assert.That(retries, Has.All.Not.Contain("\n"), "one line each, no stack trace");
         });
     }
 
@@ -53,7 +60,7 @@ public class AwsRetryTests : AwsSandboxFixture
 
         Assert.Multiple(() =>
         {
-            Assert.That(error.Code, Is.EqualTo(code));
+            Assert.That(error!.Code, Is.EqualTo(code));
             Assert.That(CallsOf("ListTagsForResource").Count - before, Is.EqualTo(1));
         });
         Assert.That(SsmSandboxTests.Code(() => NewSsm().ListTagsAsync("x", CancellationToken.None)), Is.EqualTo(code), "drain the second injected fault");
@@ -68,7 +75,7 @@ public class AwsRetryTests : AwsSandboxFixture
 
         Assert.Multiple(() =>
         {
-            Assert.That(code, Is.EqualTo("InvalidDocument"));
+            Assert.That(code, Is.EqualTo("AutomationDefinitionNotFoundException"));
             Assert.That(CallsOf("StartAutomationExecution").Count - before, Is.EqualTo(1));
         });
     }
@@ -77,11 +84,11 @@ public class AwsRetryTests : AwsSandboxFixture
     public void An_attempt_that_outlives_its_timeout_is_retried_then_reported_as_a_timeout()
     {
         var queue = Sandbox.CreateQueue("slow-" + Guid.NewGuid().ToString("N")[..8]);
-        var client = JsonClient(AwsJsonProtocol.Sqs, retry: new AwsRetryOptions { MaxRetryAttempts = 1, BaseDelay = TimeSpan.FromMilliseconds(5) });
+        using var client = SqsClient(timeout: TimeSpan.FromMilliseconds(300), retry: new AwsRetryOptions { MaxRetryAttempts = 1 });
         var before = CallsOf("ReceiveMessage").Count;
 
-        Assert.ThrowsAsync<TimeoutException>(() => client.SendAsync(
-            "ReceiveMessage", new() { ["QueueUrl"] = queue, ["WaitTimeSeconds"] = 5 }, TimeSpan.FromMilliseconds(200), CancellationToken.None));
+        Assert.That(() => client.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = queue, WaitTimeSeconds = 5 }, CancellationToken.None),
+            Throws.InstanceOf<TimeoutException>().Or.InstanceOf<OperationCanceledException>());
 
         Assert.That(CallsOf("ReceiveMessage").Count - before, Is.EqualTo(2));
     }
@@ -90,8 +97,10 @@ public class AwsRetryTests : AwsSandboxFixture
     public void The_callers_cancellation_is_not_retried()
     {
         var queue = Sandbox.CreateQueue("cancel-" + Guid.NewGuid().ToString("N")[..8]);
+        var before = CallsOf("ReceiveMessage").Count;
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
         Assert.That(() => NewSqs(queue).ReceiveMessagesAsync(1, 10, null, cancel.Token), Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(CallsOf("ReceiveMessage").Count - before, Is.EqualTo(1));
     }
 }

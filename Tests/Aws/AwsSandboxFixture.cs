@@ -1,13 +1,18 @@
+using Amazon.Runtime;
+using Amazon.SimpleSystemsManagement;
+using Amazon.SQS;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SocketDeployer.Core.Aws;
 using SocketDeployer.Sandbox.Aws;
 
 namespace SocketDeployer.Tests.Aws;
 
-/// <summary>One <see cref="AwsSandbox"/> per fixture, and clients signed with its key and quick retries.</summary>
+/// <summary>One <see cref="AwsSandbox"/> per fixture, and the official SDK clients pointed at it, signed with its key.</summary>
 public abstract class AwsSandboxFixture
 {
-    protected static readonly AwsRetryOptions FastRetry = new() { MaxRetryAttempts = 3, BaseDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(20) };
+    /// <summary>Fewer retries than the daemon's, so a test of giving up does not wait out five backoffs.</summary>
+    protected static readonly AwsRetryOptions FastRetry = new() { MaxRetryAttempts = 2 };
 
     protected AwsSandbox Sandbox { get; private set; } = null!;
 
@@ -29,15 +34,21 @@ public abstract class AwsSandboxFixture
         await Sandbox.DisposeAsync();
     }
 
-    protected AwsCredentialsSnapshot SandboxCredentials => new(Sandbox.AccessKeyId, Sandbox.SecretAccessKey);
+    protected AWSCredentials SandboxCredentials => new BasicAWSCredentials(Sandbox.AccessKeyId, Sandbox.SecretAccessKey);
 
-    protected AwsJsonClient JsonClient(AwsJsonProtocol protocol, AwsCredentialsSnapshot? credentials = null, TimeProvider? time = null, AwsRetryOptions? retry = null) =>
-        new(Http, protocol, Sandbox.ServiceUrl, Sandbox.Region, new StaticAwsCredentials(credentials ?? SandboxCredentials),
-            time ?? TimeProvider.System, NullLogger.Instance, retry ?? FastRetry);
+    protected LoggedSsmClient SsmClient(AWSCredentials? credentials = null, AwsRetryOptions? retry = null, ILogger? logger = null) =>
+        new(credentials ?? SandboxCredentials,
+            AwsSdkClients.Configure(new AmazonSimpleSystemsManagementConfig(), Sandbox.ServiceUrl, Sandbox.Region, TimeSpan.FromSeconds(10), retry ?? FastRetry),
+            logger ?? NullLogger.Instance);
 
-    protected Ssm NewSsm(AwsRetryOptions? retry = null) => new(JsonClient(AwsJsonProtocol.Ssm, retry: retry), TimeSpan.FromSeconds(10));
+    protected LoggedSqsClient SqsClient(AWSCredentials? credentials = null, TimeSpan? timeout = null, AwsRetryOptions? retry = null, ILogger? logger = null) =>
+        new(credentials ?? SandboxCredentials,
+            AwsSdkClients.Configure(new AmazonSQSConfig(), Sandbox.ServiceUrl, Sandbox.Region, timeout ?? TimeSpan.FromSeconds(30), retry ?? FastRetry),
+            logger ?? NullLogger.Instance);
 
-    protected Sqs NewSqs(string queueUrl) => new(JsonClient(AwsJsonProtocol.Sqs), queueUrl, TimeSpan.FromSeconds(10));
+    protected Ssm NewSsm(AwsRetryOptions? retry = null, ILogger? logger = null) => new(SsmClient(retry: retry, logger: logger));
+
+    protected Sqs NewSqs(string queueUrl) => new(SqsClient(), SqsClient(), queueUrl);
 
     protected IReadOnlyList<AwsCall> CallsOf(string operation) => [.. Sandbox.Calls.Where(c => c.Operation == operation)];
 

@@ -1,3 +1,6 @@
+using Amazon;
+using Amazon.Runtime;
+using Amazon.SQS;
 using Microsoft.Extensions.DependencyInjection;
 using SocketDeployer.Core.Aws;
 using SocketDeployer.Core.Catalog;
@@ -13,7 +16,7 @@ public class AwsServiceCollectionTests : AwsSandboxFixture
         Sandbox.RegisterDocument("Deploy-Di", "1", []);
         var services = new ServiceCollection()
             .AddLogging()
-            .AddSingleton<IAwsCredentials>(new StaticAwsCredentials(SandboxCredentials))
+            .AddSingleton(SandboxCredentials)
             .Configure<AwsOptions>(o =>
             {
                 o.Region = Sandbox.Region;
@@ -33,15 +36,28 @@ public class AwsServiceCollectionTests : AwsSandboxFixture
             Assert.That(url, Is.EqualTo(queue));
             Assert.That(CallsOf("ReceiveMessage")[^1].Json().GetProperty("QueueUrl").GetString(), Is.EqualTo(queue));
             Assert.That(status, Is.EqualTo("Active"));
-            Assert.That(provider.GetRequiredService<IAwsCredentials>(), Is.InstanceOf<StaticAwsCredentials>(), "a registered credential source is kept");
         });
     }
 
     [Test]
-    public void Without_overrides_the_endpoints_are_regional() =>
+    public void Without_an_override_the_endpoint_is_the_regions() =>
         Assert.Multiple(() =>
         {
-            Assert.That(AwsJsonProtocol.Ssm.RegionalEndpoint("eu-west-1").ToString(), Is.EqualTo("https://ssm.eu-west-1.amazonaws.com/"));
-            Assert.That(AwsJsonProtocol.Sqs.RegionalEndpoint("us-east-1").ToString(), Is.EqualTo("https://sqs.us-east-1.amazonaws.com/"));
+            var config = AwsSdkClients.Configure(new AmazonSQSConfig(), null, "eu-west-1", TimeSpan.FromSeconds(15));
+            Assert.That(config.RegionEndpoint, Is.EqualTo(RegionEndpoint.EUWest1));
+            Assert.That(config.ServiceURL, Is.Null);
+        });
+
+    [Test]
+    public void An_override_keeps_the_configured_region_for_signing_and_the_call_timeout_and_retry_bound() =>
+        Assert.Multiple(() =>
+        {
+            var config = AwsSdkClients.Configure(new AmazonSQSConfig(), new Uri("https://vpce-123.sqs.eu-west-1.vpce.amazonaws.com/"), "eu-west-1",
+                TimeSpan.FromSeconds(15), new AwsRetryOptions { MaxRetryAttempts = 3 });
+            Assert.That(config.ServiceURL, Is.EqualTo("https://vpce-123.sqs.eu-west-1.vpce.amazonaws.com/"));
+            Assert.That(config.AuthenticationRegion, Is.EqualTo("eu-west-1"));
+            Assert.That(config.Timeout, Is.EqualTo(TimeSpan.FromSeconds(15)));
+            Assert.That(config.MaxErrorRetry, Is.EqualTo(3));
+            Assert.That(config.RetryMode, Is.EqualTo(RequestRetryMode.Standard));
         });
 }

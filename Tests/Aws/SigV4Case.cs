@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using SocketDeployer.Core.Aws;
+using SocketDeployer.Sandbox.Aws;
 
 namespace SocketDeployer.Tests.Aws;
 
@@ -13,7 +13,7 @@ internal sealed record SigV4Case(
     string Query,
     IReadOnlyList<KeyValuePair<string, string>> Headers,
     byte[] Body,
-    AwsCredentialsSnapshot Credentials,
+    SigV4Key Credentials,
     string Region,
     string Service,
     DateTimeOffset Time,
@@ -32,11 +32,11 @@ internal sealed record SigV4Case(
     public List<KeyValuePair<string, string>> SigningHeaders()
     {
         var headers = Headers.ToList();
-        headers.Add(new("X-Amz-Date", SigV4Signer.AmzDate(Time)));
+        headers.Add(new("X-Amz-Date", SigV4.AmzDate(Time)));
         if (Credentials.SessionToken is { } token && !OmitSessionToken)
             headers.Add(new("X-Amz-Security-Token", token));
         if (SignBody)
-            headers.Add(new("x-amz-content-sha256", SigV4Signer.HashHex(Body)));
+            headers.Add(new("x-amz-content-sha256", SigV4.HashHex(Body)));
         return headers;
     }
 
@@ -49,7 +49,7 @@ internal sealed record SigV4Case(
         return request with
         {
             Name = name,
-            Credentials = new AwsCredentialsSnapshot(
+            Credentials = new SigV4Key(
                 credentials.GetProperty("access_key_id").GetString()!,
                 credentials.GetProperty("secret_access_key").GetString()!,
                 credentials.TryGetProperty("token", out var token) ? token.GetString() : null),
@@ -79,6 +79,9 @@ internal sealed record SigV4Case(
         var body = i + 1 < lines.Length ? string.Join('\n', lines[(i + 1)..]) : "";
         return new SigV4Case(
             "", requestLine[0], question < 0 ? target : target[..question], question < 0 ? "" : target[(question + 1)..],
-            headers, Encoding.UTF8.GetBytes(body), new AwsCredentialsSnapshot("", ""), "", "", default, false, false);
+            headers, Encoding.UTF8.GetBytes(body), new SigV4Key("", ""), "", "", default, false, false);
     }
 }
+
+/// <summary>The key a vector was signed with.</summary>
+internal sealed record SigV4Key(string AccessKeyId, string SecretAccessKey, string? SessionToken = null);

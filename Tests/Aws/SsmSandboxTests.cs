@@ -62,8 +62,10 @@ public class SsmSandboxTests : AwsSandboxFixture
 
         Assert.Multiple(() =>
         {
-            Assert.That(Code(() => ssm.StartAutomationExecutionAsync(valid with { DocumentName = "Nope" }, CancellationToken.None)), Is.EqualTo("InvalidDocument"));
-            Assert.That(Code(() => ssm.StartAutomationExecutionAsync(valid with { DocumentVersion = "99" }, CancellationToken.None)), Is.EqualTo("InvalidDocumentVersion"));
+            Assert.That(Code(() => ssm.StartAutomationExecutionAsync(valid with { DocumentName = "Nope" }, CancellationToken.None)),
+                Is.EqualTo("AutomationDefinitionNotFoundException"));
+            Assert.That(Code(() => ssm.StartAutomationExecutionAsync(valid with { DocumentVersion = "99" }, CancellationToken.None)),
+                Is.EqualTo("AutomationDefinitionVersionNotFoundException"));
             Assert.That(Code(() => ssm.StartAutomationExecutionAsync(
                 valid with { Parameters = new Dictionary<string, IReadOnlyList<string>> { ["Bogus"] = ["x"], ["ReleaseTag"] = ["r"] } }, CancellationToken.None)),
                 Is.EqualTo("InvalidAutomationExecutionParametersException"));

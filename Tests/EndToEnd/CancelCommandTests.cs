@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using SocketDeployer.Core.Aws;
 using SocketDeployer.Sandbox.Aws;
+using SocketDeployer.Tests.Aws;
 using static SocketDeployer.Sandbox.Environment.SandboxPeople;
 
 namespace SocketDeployer.Tests.EndToEnd;
@@ -118,13 +119,9 @@ public class CancelCommandTests : SandboxTest
     /// <summary>An execution of a catalog document started by someone in the AWS console: no Slack tags.</summary>
     private async Task<string> StartOutsideSlackAsync()
     {
-        using var http = new HttpClient();
-        var client = new AwsJsonClient(
-            http, AwsJsonProtocol.Ssm, Env.Aws.ServiceUrl, Env.Aws.Region,
-            new StaticAwsCredentials(new AwsCredentialsSnapshot(Env.Aws.AccessKeyId, Env.Aws.SecretAccessKey)),
-            TimeProvider.System, NullLogger.Instance, new AwsRetryOptions());
+        using var ssm = SandboxClients.Ssm(Env.Aws);
         var parameters = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { ["ReleaseTag"] = ["r-1.0.0"], ["RequestedBy"] = ["console"] };
-        return await new Ssm(client, TimeSpan.FromSeconds(10)).StartAutomationExecutionAsync(
+        return await ssm.StartAutomationExecutionAsync(
             new StartAutomationRequest("Deploy-App", "7", parameters, Guid.NewGuid().ToString(), new Dictionary<string, string>()), CancellationToken.None);
     }
 }

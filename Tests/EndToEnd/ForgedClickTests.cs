@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using SocketDeployer.Core.Aws;
 using SocketDeployer.Core.Flow.Approval;
 using SocketDeployer.Sandbox.Slack;
+using SocketDeployer.Tests.Aws;
 using SocketDeployer.Tests.Support;
 using static SocketDeployer.Sandbox.Environment.SandboxPeople;
 
@@ -173,13 +174,9 @@ public class ForgedClickTests : SandboxTest
     /// <summary>An execution started in the AWS console while the prompt waits (the deploy lock was checked before).</summary>
     private async Task<string> StartOutsideSlackAsync()
     {
-        using var http = new HttpClient();
-        var client = new AwsJsonClient(
-            http, AwsJsonProtocol.Ssm, Env.Aws.ServiceUrl, Env.Aws.Region,
-            new StaticAwsCredentials(new AwsCredentialsSnapshot(Env.Aws.AccessKeyId, Env.Aws.SecretAccessKey)),
-            TimeProvider.System, NullLogger.Instance, new AwsRetryOptions());
+        using var ssm = SandboxClients.Ssm(Env.Aws);
         var parameters = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { ["ReleaseTag"] = ["r-1.0.0"], ["RequestedBy"] = ["console"] };
-        return await new Ssm(client, TimeSpan.FromSeconds(10)).StartAutomationExecutionAsync(
+        return await ssm.StartAutomationExecutionAsync(
             new StartAutomationRequest("Deploy-App", "7", parameters, Guid.NewGuid().ToString(), new Dictionary<string, string>()), CancellationToken.None);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using SocketDeployer.Core.Aws;
 using SocketDeployer.Sandbox.Environment;
 using SocketDeployer.Sandbox.Slack;
+using SocketDeployer.Tests.Aws;
 using SocketDeployer.Tests.Support;
 using static SocketDeployer.Sandbox.Environment.SandboxPeople;
 
@@ -184,13 +185,9 @@ public sealed partial class HostileCorpusTests
 
     private async Task<string> StartOutsideSlackAsync()
     {
-        using var http = new HttpClient();
-        var client = new AwsJsonClient(
-            http, AwsJsonProtocol.Ssm, env.Aws.ServiceUrl, env.Aws.Region,
-            new StaticAwsCredentials(new AwsCredentialsSnapshot(env.Aws.AccessKeyId, env.Aws.SecretAccessKey)),
-            TimeProvider.System, NullLogger.Instance, new AwsRetryOptions());
+        using var ssm = SandboxClients.Ssm(env.Aws);
         var parameters = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { ["ReleaseTag"] = ["r-1.0.0"], ["RequestedBy"] = ["console"] };
-        return await new Ssm(client, TimeSpan.FromSeconds(10)).StartAutomationExecutionAsync(
+        return await ssm.StartAutomationExecutionAsync(
             new StartAutomationRequest("Deploy-App", "7", parameters, Guid.NewGuid().ToString(), new Dictionary<string, string>()), CancellationToken.None);
     }
 

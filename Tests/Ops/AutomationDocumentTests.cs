@@ -4,11 +4,29 @@ using YamlDotNet.RepresentationModel;
 
 namespace SocketDeployer.Tests.Ops;
 
-public partial class AutomationDocumentTests
+[TestFixtureSource(typeof(InfraTemplates), nameof(InfraTemplates.Documents))]
+public partial class AutomationDocumentTests(string path)
 {
-    private static readonly YamlNode Document = RepoFiles.LoadYaml("infra/deploy-app.yaml");
-    private static readonly List<YamlNode> Steps = ((YamlSequenceNode)Document.At("mainSteps")).Children.ToList();
-    private static readonly HashSet<string> Parameters = Document.At("parameters").Entries().Select(e => e.Key).ToHashSet();
+    private readonly YamlNode template = RepoFiles.LoadYaml(path);
+
+    private YamlNode Document => InfraTemplates.Content(template);
+
+    private List<YamlNode> Steps => ((YamlSequenceNode)Document.At("mainSteps")).Children.ToList();
+
+    private HashSet<string> Parameters => Document.At("parameters").Entries().Select(e => e.Key).ToHashSet();
+
+    [Test]
+    public void IsAnSsmAutomationDocumentResourceThatAddsVersions()
+    {
+        var properties = InfraTemplates.DocumentResource(template).At("Properties");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(properties.At("DocumentType").Scalar(), Is.EqualTo("Automation"));
+            Assert.That(properties.At("UpdateMethod").Scalar(), Is.EqualTo("NewVersion"), "a replaced document would lose the version the catalog pins");
+            Assert.That(InfraTemplates.Describe(properties.At("Name")), Is.EqualTo("!Ref DocumentName"));
+        });
+    }
 
     [Test]
     public void IsAnAutomationDocumentThatAssumesItsRole()
@@ -28,11 +46,40 @@ public partial class AutomationDocumentTests
     }
 
     [Test]
+    public void DefaultsItsRoleApproverAndQueueToTheOtherStacksExports()
+    {
+        var daemon = RepoFiles.LoadYaml(InfraTemplates.Daemon);
+        var role = RepoFiles.LoadYaml(InfraTemplates.AutomationRole);
+        string? Imported(string parameter) => InfraTemplates.ImportedName(Document.At("parameters", parameter, "default"));
+
+        Assert.Multiple(() =>
+        {
+            // An export name is "<stack>-<suffix>"; the document imports "<its stack parameter>-<suffix>".
+            Assert.That(Imported("AutomationAssumeRole"), Is.EqualTo("${AutomationRoleStack}-RoleArn"));
+            Assert.That(InfraTemplates.ExportName(role, "RoleArn"), Is.EqualTo("${AWS::StackName}-RoleArn"));
+            Assert.That(InfraTemplates.Describe(role.At("Outputs", "RoleArn", "Value")), Is.EqualTo("!GetAtt AutomationRole.Arn"));
+
+            Assert.That(Imported("DaemonRoleArn"), Is.EqualTo("${DaemonStack}-RoleArn"));
+            Assert.That(InfraTemplates.ExportName(daemon, "RoleArn"), Is.EqualTo("${AWS::StackName}-RoleArn"));
+            Assert.That(InfraTemplates.Describe(daemon.At("Outputs", "RoleArn", "Value")), Is.EqualTo("!GetAtt DaemonRole.Arn"));
+
+            Assert.That(Imported("ProgressQueueUrl"), Is.EqualTo("${DaemonStack}-QueueUrl"));
+            Assert.That(InfraTemplates.ExportName(daemon, "QueueUrl"), Is.EqualTo("${AWS::StackName}-QueueUrl"));
+            Assert.That(InfraTemplates.Describe(daemon.At("Outputs", "QueueUrl", "Value")), Is.EqualTo("!Ref EventQueue"));
+
+            Assert.That(InfraTemplates.DefaultOf(template, "DaemonStack"), Is.EqualTo("socketdeployer"));
+            Assert.That(InfraTemplates.DefaultOf(template, "AutomationRoleStack"), Is.EqualTo("socketdeployer-automation"));
+        });
+    }
+
+    [Test]
     public void AsksTheDaemonsRoleForApproval()
     {
         var approve = Steps.Single(s => s.Get("action").Scalar() == "aws:approve");
 
         Assert.That(approve.At("inputs", "Approvers").Scalars(), Is.EqualTo(new[] { "{{ DaemonRoleArn }}" }));
+        Assert.That(approve.At("inputs", "MinRequiredApprovals").Scalar(), Is.EqualTo("1"),
+            "the daemon counts RequiredApprovals in Slack and sends one signal");
         Assert.That(Parameters, Does.Contain("DaemonRoleArn"));
         Assert.That(approve.At("inputs", "Message").Scalar(), Is.Not.Empty);
     }
@@ -79,6 +126,13 @@ public partial class AutomationDocumentTests
 
         Assert.That(placeholders, Is.Not.Empty);
         Assert.That(placeholders.Where(p => !Resolves(p)), Is.Empty);
+    }
+
+    [Test]
+    public void EndsWithTheLastStep()
+    {
+        Assert.That(Steps[^1].Get("isEnd").Scalar(), Is.EqualTo("true"));
+        Assert.That(Steps.Take(Steps.Count - 1).Where(s => s.Get("isEnd") is not null), Is.Empty, "a step after an isEnd would never run");
     }
 
     [GeneratedRegex(@"\{\{\s*([^}\s]+)\s*\}\}")]

@@ -97,8 +97,7 @@ public class NoSecretsInOutputTests
     private static async Task ABadAppTokenAsync(SandboxEnvironment env, CapturedLogs logs)
     {
         await using var daemon = DaemonInstance.Start(env, logs.AddTo, $"--Slack:AppToken={WrongAppToken}");
-        await logs.WaitForAsync(r => r.EventId == 1208, Wait);
-        await daemon.StopAsync();
+        Assert.That(await daemon.Exit.WaitAsync(Wait), Is.EqualTo(2), "a refused app token is an unrecoverable runtime failure");
     }
 
     private static async Task<string> CheckConfigOnlineAsync(SandboxEnvironment env, CapturedLogs logs, params string[] overrides)

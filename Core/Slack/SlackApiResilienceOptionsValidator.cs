@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Options;
+using SocketDeployer.Core.Catalog;
+
+namespace SocketDeployer.Core.Slack;
+
+/// <summary><c>Slack:Retry</c> rules: the ranges, and a backoff that grows from BaseDelay up to MaxDelay.</summary>
+public sealed class SlackApiResilienceOptionsValidator : IValidateOptions<SlackApiResilienceOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SlackApiResilienceOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = OptionKeys.Annotations(options, SlackApiResilienceOptions.Section).ToList();
+        if (options.BaseDelay > options.MaxDelay)
+        {
+            failures.Add($"{SlackApiResilienceOptions.Section}:BaseDelay: must not be longer than MaxDelay ({options.MaxDelay})");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

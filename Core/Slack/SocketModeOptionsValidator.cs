@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Options;
+using SocketDeployer.Core.Catalog;
+
+namespace SocketDeployer.Core.Slack;
+
+/// <summary><c>Slack:SocketMode</c> rules: the ranges, and delays that only make sense in order.</summary>
+public sealed class SocketModeOptionsValidator : IValidateOptions<SocketModeOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SocketModeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = OptionKeys.Annotations(options, SocketModeOptions.Section).ToList();
+        if (options.ReconnectBaseDelay > options.ReconnectMaxDelay)
+        {
+            failures.Add($"{SocketModeOptions.Section}:ReconnectBaseDelay: must not be longer than ReconnectMaxDelay ({options.ReconnectMaxDelay})");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
