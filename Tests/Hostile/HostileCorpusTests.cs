@@ -37,7 +37,9 @@ public sealed partial class HostileCorpusTests
         env = await SandboxEnvironment.StartAsync();
         env.Aws.RunAutomations(env.QueueUrl);
         logs = new CapturedLogs();
-        daemon = DaemonInstance.Start(env, logs.AddTo);
+        // Hundreds of refusals to the same few people within minutes: each case wants its own answer, so the
+        // per-person refusal throttle (tested in RefusalFloodTests) is set out of the way here.
+        daemon = DaemonInstance.Start(env, logs.AddTo, "--Slack:Pacing:RefusalsPerPerson=10000");
         await Slack.WaitForConnectionsAsync(2, Wait);
 
         var (app, appThread, appPrompt, appStatus) = await DeployUntilPromptAsync("app r-99.1.0", "Deploy-App");
