@@ -32,7 +32,7 @@ public sealed class SlackPacingOptions
 
     /// <summary>Refusals answered to one person within <see cref="RefusalWindow"/>; the next one is answered by a
     /// single "slow down" message, and later ones not at all for <see cref="RefusalSilence"/>.</summary>
-    [Range(1, 10_000)]
+    [Range(1, 100)]
     public int RefusalsPerPerson { get; set; } = 3;
 
     /// <summary>The window <see cref="RefusalsPerPerson"/> counts in.</summary>
