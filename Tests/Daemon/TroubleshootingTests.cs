@@ -6,7 +6,7 @@ using static SocketDeployer.Sandbox.Environment.SandboxPeople;
 
 namespace SocketDeployer.Tests.Daemon;
 
-/// <summary>The README's troubleshooting table: each common failure, and the exact line the daemon prints for it.</summary>
+/// <summary>The troubleshooting table of docs/operations.md § 11: each common failure, and the exact line the daemon prints for it.</summary>
 public class TroubleshootingTests
 {
     private SandboxEnvironment env = null!;
