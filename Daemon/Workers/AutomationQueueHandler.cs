@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using SocketDeployer.Core.Aws;
 using SocketDeployer.Core.Aws.Events;
+using SocketDeployer.Core.Flow.Outside;
 using SocketDeployer.Core.Flow.Progress;
 using SocketDeployer.Core.Slack;
 using SocketDeployer.Daemon.Diagnostics;
@@ -8,8 +9,8 @@ using SocketDeployer.Daemon.Queue;
 
 namespace SocketDeployer.Daemon.Workers;
 
-/// <summary>Turns a queue body into an automation event and applies it to its release's thread.</summary>
-internal sealed class AutomationQueueHandler(ReleaseProgress progress, ILogger<AutomationQueueHandler> logger) : IQueueMessageHandler
+/// <summary>Turns a queue body into an automation event and applies it to its release's thread (announcing an execution started outside Slack first).</summary>
+internal sealed class AutomationQueueHandler(OutsideExecutions outside, ReleaseProgress progress, ILogger<AutomationQueueHandler> logger) : IQueueMessageHandler
 {
     public async Task<QueueOutcome> HandleAsync(SqsMessage message, CancellationToken ct)
     {
@@ -18,6 +19,8 @@ internal sealed class AutomationQueueHandler(ReleaseProgress progress, ILogger<A
             case ParseResult.Parsed parsed:
                 try
                 {
+                    // An execution a pipeline, the console or the CLI started gets its thread first; then it is a release like any other.
+                    await outside.FindOrAdoptAsync(parsed.Event.ExecutionId, ct);
                     return await progress.ApplyAsync(parsed.Event, ct) == ProgressOutcome.NotYet ? QueueOutcome.Retry : QueueOutcome.Done;
                 }
                 catch (SlackApiException e)
