@@ -89,7 +89,7 @@ internal static class GateVerb
             var deadline = arguments.Timeout is { } timeout ? time.GetUtcNow() + timeout : (DateTimeOffset?)null;
             if (await waiter.WaitAsync(id, deadline, ct) is not { } ended)
             {
-                if (await CancelAsync(ssm, id, ct) is { } late)
+                if (await CancelAsync(waiter, ssm, id, ct) is { } late)
                 {
                     ended = late;
                 }
@@ -118,7 +118,7 @@ internal static class GateVerb
     }
 
     /// <summary>Stops the gate at the deadline; returns the execution instead when it ended meanwhile.</summary>
-    private static async Task<AutomationExecution?> CancelAsync(ISsm ssm, string id, CancellationToken ct)
+    private static async Task<AutomationExecution?> CancelAsync(GateWaiter waiter, ISsm ssm, string id, CancellationToken ct)
     {
         try
         {
@@ -127,8 +127,8 @@ internal static class GateVerb
         }
         catch (AwsException e) when (e.Code is "InvalidAutomationStatusUpdateException")
         {
-            var execution = await ssm.GetAutomationExecutionAsync(id, ct);
-            return Core.Aws.Events.AutomationStatus.IsTerminal(execution.Status) ? execution : throw e;
+            // Already ended (decided at the last moment) or already stopping: either way, its end is what counts.
+            return await waiter.WaitAsync(id, null, ct);
         }
     }
 

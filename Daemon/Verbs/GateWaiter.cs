@@ -28,7 +28,7 @@ internal sealed class GateWaiter(ISsm ssm, TimeProvider time)
                     return execution;
                 }
             }
-            catch (AwsException e) when (AwsRetry.IsTransient(e))
+            catch (AwsException e) when (AwsRetryOptions.IsTransient(e))
             {
                 // The SDK already retried this call; the gate is still open, so ask again on the next round.
             }
