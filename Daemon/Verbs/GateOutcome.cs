@@ -25,7 +25,7 @@ internal sealed record GateOutcome(int ExitCode, string Line)
     {
         ArgumentNullException.ThrowIfNull(execution);
         ArgumentNullException.ThrowIfNull(tags);
-        var who = tags.GetValueOrDefault(ExecutionTags.DecidedBy);
+        var who = tags.GetValueOrDefault(ExecutionTags.DecidedBy) is { } decidedBy ? DecidedByTag.Describe(decidedBy) : null;
         var kind = ApprovalTags.From(tags).DecisionKind;
         var approvalFailed = execution.Steps.Any(s => s.Action == "aws:approve" && s.Status == "Failed");
         return execution.Status switch

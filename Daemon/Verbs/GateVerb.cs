@@ -50,7 +50,7 @@ internal static class GateVerb
             var why = settings.Services.Count == 0
                 ? $"the configuration ({commandLine.ConfigPath}) has no Deploy:Services to check '{arguments.Service}' against; use the daemon's catalog"
                 : ServiceSuggestion.DescribeUnknown(arguments.Service, settings.Services);
-            await error.WriteLineAsync($"socketdeployer gate: {why}. Nothing was started.");
+            await error.WriteLineAsync($"socketdeployer gate: {why}{(why.EndsWith('?') ? "" : ".")} Nothing was started.");
             return GateExit.Error;
         }
 

@@ -85,7 +85,7 @@ public class GateTests : SandboxTest
         Assert.Multiple(() =>
         {
             Assert.That(result.Code, Is.EqualTo(GateExit.NoDecision), result.Output + result.Error);
-            Assert.That(result.Output, Does.Contain("No decision within 2s"));
+            Assert.That(result.Output, Does.Contain("No decision within 2 s"));
         });
         await WaitUntilAsync(() => Env.Aws.Executions.Single().Status == "Cancelled");
     }
@@ -118,7 +118,7 @@ public class GateTests : SandboxTest
         Assert.Multiple(() =>
         {
             Assert.That(result.Code, Is.EqualTo(GateExit.Error));
-            Assert.That(result.Error, Does.Contain("'ap'").And.Contain("app").And.Contain("Nothing was started"));
+            Assert.That(result.Error, Does.Contain("`ap`").And.Contain("`app`").And.Contain("Nothing was started"));
             Assert.That(Env.Aws.Executions, Is.Empty);
         });
     }

@@ -25,7 +25,7 @@ internal sealed class ApprovalDecision(
                 return false;
             }
 
-            await DecideAsync(ApprovalTags.DecisionValue(Step, "rejected", [click.User], now), $"{click.UserName} ({click.User})", ct);
+            await DecideAsync(ApprovalTags.DecisionValue(Step, "rejected", [click.User], now), DecidedByTag.Value([(click.UserName, click.User)]), ct);
             await UpdatePromptAsync(ApprovalMessages.Decided(release, message, ApprovalMessages.Rejected(click.User, now)), ct);
             ApprovalLog.Decided(logger, "Rejection", release.ExecutionId, click.User);
             await AuditAsync("reject", "rejected", ct);
@@ -55,7 +55,7 @@ internal sealed class ApprovalDecision(
             return false;
         }
 
-        await DecideAsync(ApprovalTags.DecisionValue(Step, "approved", approvals, now), names, ct);
+        await DecideAsync(ApprovalTags.DecisionValue(Step, "approved", approvals, now), DecidedByTag.Value(approvals.Select(u => (u == click.User ? click.UserName : null, u))), ct);
         await UpdatePromptAsync(ApprovalMessages.Decided(release, message, ApprovalMessages.Approved(approvals, now)), ct);
         ApprovalLog.Decided(logger, "Approval", release.ExecutionId, click.User);
         await AuditAsync("approve", "approved", ct);
@@ -79,10 +79,10 @@ internal sealed class ApprovalDecision(
         ssm.AddTagsAsync(release.ExecutionId, new Dictionary<string, string>(StringComparer.Ordinal) { [key] = value }, ct);
 
     // One call for both: a pipeline waiting on the gate reads who decided as soon as the decision is there.
-    private Task DecideAsync(string decision, string names, CancellationToken ct) =>
+    private Task DecideAsync(string decision, string decidedBy, CancellationToken ct) =>
         ssm.AddTagsAsync(
             release.ExecutionId,
-            new Dictionary<string, string>(StringComparer.Ordinal) { [ExecutionTags.Decision] = decision, [ExecutionTags.DecidedBy] = TagText.Of(names) },
+            new Dictionary<string, string>(StringComparer.Ordinal) { [ExecutionTags.Decision] = decision, [ExecutionTags.DecidedBy] = decidedBy },
             ct);
 
     private Task UpdatePromptAsync(SlackMessage message, CancellationToken ct) =>
