@@ -12,6 +12,11 @@ if (verb == "faults")
     return await FaultsCommand.RunAsync(args[1..]);
 }
 
+if (verb == "web")
+{
+    return await SocketDeployer.Sandbox.Web.WebCommand.RunAsync(args[1..]);
+}
+
 if (verb == "bench")
 {
     return await BenchCommand.RunAsync(args[1..]);

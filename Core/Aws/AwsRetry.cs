@@ -18,6 +18,23 @@ public sealed class AwsRetryOptions
         "EC2ThrottledException", "TooManyUpdates", "AWS.SimpleQueueService.RequestThrottled",
     };
 
+    /// <summary>Answers no retry can change: no or refused credentials, no permission, the queue does not exist.</summary>
+    public static readonly IReadOnlySet<string> PermanentCodes = new HashSet<string>(StringComparer.Ordinal)
+    {
+        AwsSdkCall.NoCredentialsCode, "AccessDenied", "AccessDeniedException", "UnrecognizedClientException", "InvalidClientTokenId",
+        "SignatureDoesNotMatch", "InvalidSignatureException", "AWS.SimpleQueueService.NonExistentQueue", "QueueDoesNotExist",
+    };
+
+    /// <summary>
+    /// Whether an AWS error means the daemon cannot work until someone fixes its setup. A skewed clock is not among them:
+    /// the SDK corrects it and retries before a signature error reaches us.
+    /// </summary>
+    public static bool IsPermanent(AwsException error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return PermanentCodes.Contains(error.Code);
+    }
+
     /// <summary>Whether an AWS error is worth retrying: throttling, 429 or 5xx; never other 4xx (auth, validation).</summary>
     public static bool IsTransient(AwsException error)
     {

@@ -105,12 +105,12 @@ public sealed partial class DeployOptionsValidator : IValidateOptions<DeployOpti
         }
         catch (ArgumentException e)
         {
-            error = e.Message;
+            error = CompileError(e);
         }
 
         if (pattern is null)
         {
-            yield return $"{key}:VersionPattern: does not compile: {error}";
+            yield return $"{key}:VersionPattern: '{service.VersionPattern}' does not compile: {error}";
             yield break;
         }
 
@@ -121,9 +121,18 @@ public sealed partial class DeployOptionsValidator : IValidateOptions<DeployOpti
 
         if (!string.IsNullOrEmpty(service.Example) && !pattern.IsMatch(service.Example))
         {
-            yield return $"{key}:Example: '{service.Example}' does not match its own VersionPattern {service.VersionPattern}";
+            yield return $"{key}:Example: '{service.Example}' does not match its own VersionPattern {service.VersionPattern} "
+                + "(the pattern must match the whole version, as if written between ^ and $)";
         }
     }
+
+    // The parser's own words ("Not enough )'s", at offset 8) once: the wrapping ArgumentException repeats the pattern
+    // and adds "(Parameter 'pattern')", which means nothing to whoever wrote the configuration.
+    private static string CompileError(ArgumentException e) => (e.InnerException ?? e) switch
+    {
+        RegexParseException parse => $"{(ParseReason().Match(parse.Message) is { Success: true } m ? m.Groups[1].Value.TrimEnd('.') : parse.Error.ToString())} (at offset {parse.Offset})",
+        _ => "the pattern is empty",
+    };
 
     private static IEnumerable<string> People(string key, List<string> ids, string verb)
     {
@@ -149,6 +158,9 @@ public sealed partial class DeployOptionsValidator : IValidateOptions<DeployOpti
 
     [GeneratedRegex("^[UWS][A-Z0-9]{2,}$")]
     private static partial Regex PersonId();
+
+    [GeneratedRegex(@" at offset \d+\. (.+)$")]
+    private static partial Regex ParseReason();
 
     [GeneratedRegex(@"\{([^{}]*)\}")]
     private static partial Regex Placeholder();

@@ -4,11 +4,13 @@ using SocketDeployer.Core.Catalog;
 using SocketDeployer.Core.Commands;
 using SocketDeployer.Core.Flow.Releases;
 using SocketDeployer.Core.Policy;
+using SocketDeployer.Core.Policy.Locks;
 using SocketDeployer.Core.Slack;
 
 namespace SocketDeployer.Core.Flow;
 
-/// <summary>The deploy path: catalog → version → deployer → lock → start (idempotent) → reply → tags.</summary>
+/// <summary>The deploy path: catalog → version → deployer → lock (conditional write) → start (idempotent) → record the
+/// execution on the lock → reply → tags. A failed start gives the lock back; the execution's end releases it.</summary>
 public sealed class DeployRequest(
     ISsm ssm,
     ISlackApi slack,
@@ -43,23 +45,82 @@ public sealed class DeployRequest(
             return;
         }
 
-        if (await deployLock.FindRunningAsync(service, ct) is { } running)
+        // One request per service at a time in this process; the store's conditional writes order the instances.
+        using (await deployLock.SerializeAsync(service.Name, ct))
         {
-            if (running.EventId == $"{reply.Mention.TeamId}/{reply.Mention.EventId}")
-            {
-                DeployFlowLog.AlreadyStarted(logger, reply.Mention.EventId, running.Execution.ExecutionId);
-                return;
-            }
+            await LockAndStartAsync(reply, service, command.Version, ct);
+        }
+    }
 
-            var console = links.Execution(running.Execution.ExecutionId);
-            await RefuseInThreadAsync(reply, "locked", DeployMessages.LockHeld(service, running, console), ct, service, running.Execution.ExecutionId);
+    private async Task LockAndStartAsync(ReplyContext reply, ServiceDefinition service, string version, CancellationToken ct)
+    {
+        var mention = reply.Mention;
+        var eventTag = $"{mention.TeamId}/{mention.EventId}";
+        var candidate = new LockHolder(
+            service.Name, Guid.NewGuid().ToString("N"), reply.User, time.GetUtcNow(), version, eventTag, Thread: $"{mention.Channel}/{mention.ReplyThread}");
+        LockAttempt attempt;
+        try
+        {
+            attempt = await deployLock.AcquireAsync(service, candidate, ct);
+        }
+        catch (AwsException e)
+        {
+            DeployFlowLog.StartFailed(logger, e, service.Name, reply.User, e.Code);
+            await reply.AuditAsync("failed", ct, service.Name, version, reason: e.Code);
+            await reply.ThreadAsync(DeployMessages.StartFailed(service, $"the lock table answered {e.Code}: {e.AwsMessage}"), ct);
             return;
         }
 
-        await StartAsync(reply, service, command.Version, ct);
+        switch (attempt)
+        {
+            case LockAttempt.Held held:
+                var console = held.Holder.ExecutionId is { } id ? links.Execution(id) : null;
+                await RefuseInThreadAsync(reply, "locked", LockMessages.Held(service, held.Holder, console, time.GetUtcNow()), ct, service, held.Holder.ExecutionId);
+                return;
+            case LockAttempt.Busy:
+                await RefuseInThreadAsync(reply, "lock busy", LockMessages.Busy(service), ct, service);
+                return;
+            case LockAttempt.AlreadyOurs { Holder.ExecutionId: { } started }:
+                DeployFlowLog.AlreadyStarted(logger, mention.EventId, started);
+                return;
+            case LockAttempt.AlreadyOurs ours:
+                // A redelivery of a request that took the lock and may not have started: the ClientToken keeps it one execution.
+                await StartAsync(reply, service, version, ours.Holder, ct);
+                return;
+            case LockAttempt.Acquired acquired:
+                if (await RunningOutsideAsync(reply, service, acquired.Holder, ct))
+                {
+                    return;
+                }
+
+                await StartAsync(reply, service, version, acquired.Holder, ct);
+                return;
+        }
     }
 
-    private async Task StartAsync(ReplyContext reply, ServiceDefinition service, string version, CancellationToken ct)
+    /// <summary>An execution of the document already running (started from the console, or before the lock table existed)
+    /// holds the service too: give the lock back and refuse; if it is this very event's, it is already answered.</summary>
+    private async Task<bool> RunningOutsideAsync(ReplyContext reply, ServiceDefinition service, LockHolder holder, CancellationToken ct)
+    {
+        if (await deployLock.FindRunningAsync(service, ct) is not { } running)
+        {
+            return false;
+        }
+
+        if (running.EventId == holder.EventId)
+        {
+            await deployLock.RecordExecutionAsync(holder, running.Execution.ExecutionId, ct);
+            DeployFlowLog.AlreadyStarted(logger, reply.Mention.EventId, running.Execution.ExecutionId);
+            return true;
+        }
+
+        await deployLock.ReleaseAsync(holder, "an execution is running outside the lock", ct);
+        var console = links.Execution(running.Execution.ExecutionId);
+        await RefuseInThreadAsync(reply, "locked", DeployMessages.LockHeld(service, running, console), ct, service, running.Execution.ExecutionId);
+        return true;
+    }
+
+    private async Task StartAsync(ReplyContext reply, ServiceDefinition service, string version, LockHolder holder, CancellationToken ct)
     {
         var mention = reply.Mention;
         var request = new StartAutomationRequest(
@@ -95,6 +156,8 @@ public sealed class DeployRequest(
         }
         catch (AwsException e)
         {
+            // Nothing was started: the service is free again at once.
+            await deployLock.ReleaseAsync(holder, $"start failed: {e.Code}", ct);
             DeployFlowLog.StartFailed(logger, e, service.Name, reply.User, e.Code);
             await reply.AuditAsync("failed", ct, service.Name, version, reason: e.Code);
             await reply.ThreadAsync(DeployMessages.StartFailed(service, $"{e.Code}: {e.AwsMessage}"), ct);
@@ -105,6 +168,7 @@ public sealed class DeployRequest(
         var tags = await ssm.ListTagsAsync(executionId, ct);
         if (tags.ContainsKey(ExecutionTags.StatusTs))
         {
+            await deployLock.RecordExecutionAsync(holder, executionId, ct);
             DeployFlowLog.AlreadyStarted(logger, mention.EventId, executionId);
             return;
         }
@@ -113,6 +177,10 @@ public sealed class DeployRequest(
         await reply.AuditAsync("started", ct, service.Name, version, executionId);
         var ts = await reply.ThreadAsync(DeployMessages.Started(service, version, reply.User, executionId, links.Execution(executionId)), ct);
         await ssm.AddTagsAsync(executionId, new Dictionary<string, string>(StringComparer.Ordinal) { [ExecutionTags.StatusTs] = ts }, ct);
+
+        // After the reply, which the execution's first events wait for; until then the lock reads "starting", and a
+        // holder that died here is found by its event tag.
+        await deployLock.RecordExecutionAsync(holder, executionId, ct);
     }
 
     /// <summary>The execution this event started, if SSM shows it within a few seconds (a lost answer's execution

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SocketDeployer.Core.Audit;
 using SocketDeployer.Core.Catalog;
 using SocketDeployer.Core.Commands;
 using SocketDeployer.Core.Flow.Cancel;
+using SocketDeployer.Core.Flow.Refusals;
 using SocketDeployer.Core.Flow.Status;
 using SocketDeployer.Core.Policy;
 using SocketDeployer.Core.Slack;
@@ -20,8 +22,13 @@ public sealed class MentionHandler(
     DeployRequest deploy,
     StatusRequest status,
     CancelRequest cancel,
+    IOptions<SlackPacingOptions> pacing,
+    TimeProvider time,
     ILogger<MentionHandler> logger)
 {
+    // One per daemon (the handler is a singleton): a person's refusals are counted across all their mentions.
+    private readonly RefusalThrottle throttle = new(pacing.Value, time);
+
     public async Task HandleAsync(MentionEvent mention, CancellationToken ct)
     {
         var me = await bot.GetAsync(ct);
@@ -32,7 +39,7 @@ public sealed class MentionHandler(
         }
 
         var parsed = CommandParser.Parse(mention.Text, me.UserId);
-        var reply = new ReplyContext(slack, audit, mention, Describe(parsed, mention.Text));
+        var reply = new ReplyContext(slack, audit, mention, Describe(parsed, mention.Text), throttle, $"@{me.User} help", logger);
         if (!policy.IsAllowedChannel(mention.Channel))
         {
             DeployFlowLog.Refused(logger, reply.Command, reply.User, mention.Channel, "channel not allowed");

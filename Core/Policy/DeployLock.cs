@@ -1,18 +1,122 @@
+using Microsoft.Extensions.Logging;
 using SocketDeployer.Core.Aws;
 using SocketDeployer.Core.Catalog;
 using SocketDeployer.Core.Flow.Releases;
+using SocketDeployer.Core.Policy.Locks;
 
 namespace SocketDeployer.Core.Policy;
 
-/// <summary>The per-service deploy lock, read from SSM at each request so it holds across instances and restarts.</summary>
-public sealed class DeployLock(ISsm ssm)
+/// <summary>
+/// The per-service deploy lock: an item in the shared lock store, taken and handed on only by compare-and-set, so it
+/// holds across connections, instances and restarts. Within one process, requests for a service also queue behind
+/// each other, so the store sees no needless conflicts.
+/// </summary>
+public sealed class DeployLock
 {
     /// <summary>Statuses that mean an execution still holds the service.</summary>
     public static readonly IReadOnlyList<string> RunningStatuses = ["Pending", "InProgress", "Waiting"];
 
-    /// <summary>The running execution of the service's document, if any, and who asked for it.</summary>
+    // Acquire → read → take over can lose to another instance each time; after a few rounds the holder is reported.
+    private const int Rounds = 4;
+
+    private readonly ISsm ssm;
+    private readonly ILockStore store;
+    private readonly ILogger<DeployLock> logger;
+    private readonly StaleLockCheck staleness;
+    private readonly KeyedLock local = new();
+
+    public DeployLock(ISsm ssm, ILockStore store, TimeProvider time, ILogger<DeployLock> logger)
+    {
+        this.ssm = ssm;
+        this.store = store;
+        this.logger = logger;
+        staleness = new StaleLockCheck(ssm, store, FindRunningAsync, time, logger);
+    }
+
+    /// <summary>Queues this request behind others for the same service in this process; dispose to let the next one in.</summary>
+    public Task<IDisposable> SerializeAsync(string service, CancellationToken ct) => local.AcquireAsync(service, ct);
+
+    /// <summary>Takes the lock for <paramref name="candidate"/>, or says who holds it.</summary>
+    public async Task<LockAttempt> AcquireAsync(ServiceDefinition service, LockHolder candidate, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(candidate);
+        LockHolder? last = null;
+        for (var round = 0; round < Rounds; round++)
+        {
+            if (await store.TryAcquireAsync(candidate, ct))
+            {
+                LockLog.Acquired(logger, service.Name, candidate.EventId ?? candidate.Requester);
+                return new LockAttempt.Acquired(candidate);
+            }
+
+            if (await store.GetAsync(service.Name, ct) is not { } holder)
+            {
+                continue; // released between the put and the read
+            }
+
+            last = holder;
+            if (!holder.IsManual && holder.EventId == candidate.EventId)
+            {
+                return new LockAttempt.AlreadyOurs(holder);
+            }
+
+            if (await staleness.WhyStaleAsync(service, holder, ct) is not { } why)
+            {
+                return new LockAttempt.Held(await store.GetAsync(service.Name, ct) ?? holder);
+            }
+
+            if (await store.TryTakeOverAsync(holder, candidate, ct))
+            {
+                LockLog.TookOver(logger, service.Name, holder.Requester, holder.Since, holder.ExecutionId, why);
+                return new LockAttempt.Acquired(candidate, holder);
+            }
+        }
+
+        LockLog.Contended(logger, service.Name);
+        return last is null ? new LockAttempt.Busy() : new LockAttempt.Held(last);
+    }
+
+    /// <summary>Records the execution the holder started, so the lock is released when it ends.</summary>
+    public async Task RecordExecutionAsync(LockHolder holder, string executionId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(holder);
+        if (!await store.TryRecordExecutionAsync(holder, executionId, ct))
+        {
+            LockLog.LostBeforeRecord(logger, holder.Service, executionId);
+        }
+    }
+
+    /// <summary>Gives the lock back (a failed start, a manual unlock); false when the holder no longer holds it.</summary>
+    public async Task<bool> ReleaseAsync(LockHolder holder, string why, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(holder);
+        var released = await store.TryReleaseAsync(holder.Service, holder.Token, ct);
+        if (released)
+        {
+            LockLog.Released(logger, holder.Service, why);
+        }
+
+        return released;
+    }
+
+    /// <summary>Frees the service when the release holding it is this execution (it ended); otherwise does nothing.</summary>
+    public async Task ReleaseEndedAsync(string service, string executionId, CancellationToken ct)
+    {
+        if (await store.TryReleaseExecutionAsync(service, executionId, ct))
+        {
+            LockLog.Released(logger, service, $"execution {executionId} ended");
+        }
+    }
+
+    /// <summary>The current holder, or null when the service is free.</summary>
+    public Task<LockHolder?> HolderAsync(string service, CancellationToken ct) => store.GetAsync(service, ct);
+
+    /// <summary>The running execution of the service's document, if any, and who asked for it: the lock also refuses a
+    /// release while one started outside Slack (the console, a pipeline) is running.</summary>
     public async Task<RunningRelease?> FindRunningAsync(ServiceDefinition service, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(service);
         var running = await ssm.DescribeAutomationExecutionsAsync(service.Document, [.. RunningStatuses], cancellationToken);
         var execution = running.OrderBy(e => e.StartTime ?? DateTimeOffset.MaxValue).FirstOrDefault();
         if (execution is null)

@@ -15,8 +15,14 @@ public interface ISlackApi
     /// <summary>auth.test with the bot token.</summary>
     Task<SlackIdentity> AuthTestAsync(CancellationToken cancellationToken);
 
-    /// <summary>chat.postMessage; returns the new message's ts.</summary>
-    Task<string> PostMessageAsync(string channel, string? threadTs, SlackMessage message, CancellationToken cancellationToken);
+    /// <summary>chat.postMessage of a release's message (<see cref="PostPriority.Release"/>); returns the new message's ts.</summary>
+    /// <remarks>The release paths (progress, approval prompts, results) post this way; command replies state their class.</remarks>
+    Task<string> PostMessageAsync(string channel, string? threadTs, SlackMessage message, CancellationToken cancellationToken) =>
+        PostMessageAsync(channel, threadTs, message, PostPriority.Release, cancellationToken);
+
+    /// <summary>chat.postMessage, waiting for the channel's slot by <paramref name="priority"/>; returns the new message's ts.</summary>
+    /// <exception cref="PostShedException">A <see cref="PostPriority.Refusal"/> found too many refusals waiting.</exception>
+    Task<string> PostMessageAsync(string channel, string? threadTs, SlackMessage message, PostPriority priority, CancellationToken cancellationToken);
 
     /// <summary>chat.postEphemeral to one user.</summary>
     Task PostEphemeralAsync(string channel, string user, string? threadTs, SlackMessage message, CancellationToken cancellationToken);

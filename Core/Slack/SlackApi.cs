@@ -67,11 +67,19 @@ public sealed partial class SlackApi : ISlackApi
     }
 
     /// <inheritdoc/>
-    public async Task<string> PostMessageAsync(string channel, string? threadTs, SlackMessage message, CancellationToken cancellationToken)
+    public Task<string> PostMessageAsync(string channel, string? threadTs, SlackMessage message, CancellationToken cancellationToken) =>
+        PostMessageAsync(channel, threadTs, message, PostPriority.Release, cancellationToken);
+
+    /// <inheritdoc/>
+    public async Task<string> PostMessageAsync(string channel, string? threadTs, SlackMessage message, PostPriority priority, CancellationToken cancellationToken)
     {
         var body = MessageBody(channel, message);
         AddIfSet(body, "thread_ts", threadTs);
-        await _pacing.PostAsync(channel, cancellationToken).ConfigureAwait(false);
+        if (!await _pacing.PostAsync(channel, priority, cancellationToken).ConfigureAwait(false))
+        {
+            throw new PostShedException(channel);
+        }
+
         var root = await PostJsonAsync(ChatPostMessage, body, cancellationToken).ConfigureAwait(false);
         return root.String("ts") ?? throw new SlackApiException(ChatPostMessage, "missing_ts");
     }

@@ -24,4 +24,22 @@ public sealed class SlackPacingOptions
 
     [Range(1, 100)]
     public int UpdateBurst { get; set; } = 10;
+
+    /// <summary>Refusals that may wait for one channel's posting slots; one more is not posted (it was audited and
+    /// logged). Bounds how long a flood from many people keeps handlers busy; other posts are never shed.</summary>
+    [Range(1, 1000)]
+    public int RefusalsQueuedPerChannel { get; set; } = 5;
+
+    /// <summary>Refusals answered to one person within <see cref="RefusalWindow"/>; the next one is answered by a
+    /// single "slow down" message, and later ones not at all for <see cref="RefusalSilence"/>.</summary>
+    [Range(1, 100)]
+    public int RefusalsPerPerson { get; set; } = 3;
+
+    /// <summary>The window <see cref="RefusalsPerPerson"/> counts in.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan RefusalWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long a person told to slow down gets no refusal replies (audit and logs still record each).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan RefusalSilence { get; set; } = TimeSpan.FromMinutes(5);
 }

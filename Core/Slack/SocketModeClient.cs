@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SocketDeployer.Core.Catalog;
@@ -12,6 +13,9 @@ namespace SocketDeployer.Core.Slack;
 /// <remarks>
 /// Slack may redeliver an envelope to any open connection, with a new envelope_id for the same event_id; every
 /// delivery is acked, but a delivery seen recently (by either id) does not reach the handler again.
+/// Envelopes are handled off the receive loop by <see cref="SocketModeOptions.HandlerWorkers"/> workers reading a
+/// queue of <see cref="SocketModeOptions.HandlerQueueCapacity"/>; an envelope arriving when it is full (already acked)
+/// is logged and counted in <see cref="OverflowedEnvelopes"/>, never piled up as one more task.
 /// </remarks>
 public sealed class SocketModeClient
 {
@@ -24,10 +28,11 @@ public sealed class SocketModeClient
     private readonly int _connections;
     private readonly RecentIds _recent;
     private readonly ConcurrentDictionary<SocketModeConnection, byte> _live = new();
-    private readonly ConcurrentDictionary<Task, byte> _running = new();
+    private readonly Channel<SocketModeEnvelope> _pending;
     private readonly TaskCompletionSource _firstHello = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _lastActivityTicks;
     private int _generation;
+    private long _overflowed;
     // Handlers get their own token, cancelled only when the drain bound runs out after a stop.
     private readonly CancellationTokenSource _handlersStop = new();
 
@@ -50,7 +55,17 @@ public sealed class SocketModeClient
         _connections = Math.Clamp(slackOptions.Value.Connections, 1, 10);
         _recent = new RecentIds(_options.DeduplicationCapacity, _options.DeduplicationWindow, timeProvider);
         _lastActivityTicks = timeProvider.GetUtcNow().UtcTicks;
+        _pending = Channel.CreateBounded<SocketModeEnvelope>(new BoundedChannelOptions(Math.Max(1, _options.HandlerQueueCapacity))
+        {
+            FullMode = BoundedChannelFullMode.Wait,
+        });
     }
+
+    /// <summary>Envelopes acked but not handled because the handling queue was full, since start.</summary>
+    public long OverflowedEnvelopes => Interlocked.Read(ref _overflowed);
+
+    /// <summary>Envelopes waiting for a worker.</summary>
+    public int QueuedEnvelopes => _pending.Reader.Count;
 
     /// <summary>Connections that said hello and are still open (briefly one more while a slot swaps sockets).</summary>
     public int ConnectedCount => _live.Keys.Count(c => c.IsConnected);
@@ -73,24 +88,30 @@ public sealed class SocketModeClient
         }
     }
 
-    /// <summary>Runs every slot until cancelled, then closes the sockets politely and lets running handlers finish (bounded).</summary>
+    /// <summary>Runs every slot until cancelled, then closes the sockets politely and lets the workers finish the
+    /// queued and running envelopes (bounded by <see cref="SocketModeOptions.HandlerDrainTimeout"/>).</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        var workers = Enumerable.Range(0, Math.Max(1, _options.HandlerWorkers))
+            .Select(_ => Task.Run(WorkAsync, CancellationToken.None))
+            .ToArray();
         var slots = Enumerable.Range(1, _connections)
             .Select(n => new SocketModeSlot(n, this, _options, _time, _logger).RunAsync(cancellationToken))
             .ToArray();
         await Task.WhenAll(slots).ConfigureAwait(false);
+        _pending.Writer.TryComplete();
         try
         {
-            await Task.WhenAll(_running.Keys).WaitAsync(_options.HandlerDrainTimeout, _time, CancellationToken.None).ConfigureAwait(false);
+            await Task.WhenAll(workers).WaitAsync(_options.HandlerDrainTimeout, _time, CancellationToken.None).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
-            // Past the bound: cancel them and give them a moment to unwind; any still running are left to the host.
+            // Past the bound: cancel the handlers (queued envelopes are then skipped) and give them a moment to
+            // unwind; any still running are left to the host.
             await _handlersStop.CancelAsync().ConfigureAwait(false);
             try
             {
-                await Task.WhenAll(_running.Keys).WaitAsync(_options.CloseTimeout, _time, CancellationToken.None).ConfigureAwait(false);
+                await Task.WhenAll(workers).WaitAsync(_options.CloseTimeout, _time, CancellationToken.None).ConfigureAwait(false);
             }
             catch (TimeoutException)
             {
@@ -136,10 +157,25 @@ public sealed class SocketModeClient
             return;
         }
 
-        // Off the receive loop: the next envelope's ack must not wait for this handler.
-        var task = Task.Run(() => HandleAsync(envelope), CancellationToken.None);
-        _running.TryAdd(task, 0);
-        _ = task.ContinueWith(t => _running.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        // Off the receive loop: the next envelope's ack must not wait for this handler, nor for room in the queue.
+        if (!_pending.Writer.TryWrite(envelope))
+        {
+            SocketModeLog.Overflowed(_logger, envelope.EnvelopeId, envelope.Type, _options.HandlerQueueCapacity, Interlocked.Increment(ref _overflowed));
+        }
+    }
+
+    private async Task WorkAsync()
+    {
+        await foreach (var envelope in _pending.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+        {
+            if (_handlersStop.IsCancellationRequested)
+            {
+                SocketModeLog.SkippedAtStop(_logger, envelope.EnvelopeId, envelope.Type);
+                continue;
+            }
+
+            await HandleAsync(envelope).ConfigureAwait(false);
+        }
     }
 
     private async Task HandleAsync(SocketModeEnvelope envelope)

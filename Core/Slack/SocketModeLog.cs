@@ -47,4 +47,10 @@ internal static partial class SocketModeLog
 
     [LoggerMessage(EventId = 1214, Level = LogLevel.Information, Message = "Socket Mode {Connection} replaced by {Replacement}")]
     public static partial void Replaced(ILogger logger, string connection, string replacement);
+
+    [LoggerMessage(EventId = 1215, Level = LogLevel.Error, Message = "Socket Mode overloaded: {EnvelopeId} ({Type}) acked but not handled, {Capacity} envelopes already wait ({Overflowed} since start)")]
+    public static partial void Overflowed(ILogger logger, string envelopeId, string type, int capacity, long overflowed);
+
+    [LoggerMessage(EventId = 1216, Level = LogLevel.Warning, Message = "Socket Mode {EnvelopeId} ({Type}) not handled: the stop's drain time ran out before a worker reached it")]
+    public static partial void SkippedAtStop(ILogger logger, string envelopeId, string type);
 }

@@ -51,4 +51,13 @@ public sealed class SocketModeOptions
     /// <summary>Largest accepted message; a bigger one closes the socket.</summary>
     [Range(64 * 1024, 256 * 1024 * 1024)]
     public int MaxMessageBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>Envelopes handled at once. Handlers mostly wait on Slack and AWS; the bound keeps a flood from
+    /// becoming thousands of tasks, and refusals are shed or throttled so they cannot hold the workers long.</summary>
+    [Range(1, 256)]
+    public int HandlerWorkers { get; set; } = 32;
+
+    /// <summary>Acked envelopes that may wait for a worker; one more is logged and counted, not handled.</summary>
+    [Range(1, 100_000)]
+    public int HandlerQueueCapacity { get; set; } = 1000;
 }

@@ -17,8 +17,7 @@ internal static class TroubleshootingHints
     };
 
     /// <summary>AWS refusals of the daemon's identity or its queue: retrying cannot help, the daemon stops (exit 2).</summary>
-    public static bool IsPermanent(AwsException e) => e.Code is "AccessDenied" or "AccessDeniedException"
-        or "UnrecognizedClientException" or "InvalidClientTokenId" or "AWS.SimpleQueueService.NonExistentQueue" or "QueueDoesNotExist";
+    public static bool IsPermanent(AwsException e) => AwsRetryOptions.IsPermanent(e);
 
     public static string ForAws(AwsException e) => e.Code switch
     {

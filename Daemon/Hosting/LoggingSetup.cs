@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using SocketDeployer.Daemon.Systemd;
 
 namespace SocketDeployer.Daemon.Hosting;
 
@@ -10,7 +12,7 @@ internal static class LoggingSetup
     public static ILoggingBuilder AddDaemonLogging(this ILoggingBuilder logging, IConfiguration configuration)
     {
         logging.AddConfiguration(configuration.GetSection("Logging"));
-        if (UnderSystemd)
+        if (SystemdEnvironment.FromProcess().UsesSystemdLogFormat(SystemdHelpers.IsSystemdService()))
         {
             logging.AddSystemdConsole(o => o.UseUtcTimestamp = true);
         }
@@ -27,8 +29,4 @@ internal static class LoggingSetup
 
         return logging;
     }
-
-    public static bool UnderSystemd =>
-        !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("INVOCATION_ID"))
-        || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("JOURNAL_STREAM"));
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SocketDeployer.Core.Audit;
 using SocketDeployer.Core.Aws;
+using SocketDeployer.Core.Aws.DynamoDb;
 using SocketDeployer.Core.Catalog;
 using SocketDeployer.Core.Flow;
 using SocketDeployer.Core.Flow.Approval;
@@ -13,6 +14,7 @@ using SocketDeployer.Core.Flow.Progress;
 using SocketDeployer.Core.Flow.Releases;
 using SocketDeployer.Core.Flow.Status;
 using SocketDeployer.Core.Policy;
+using SocketDeployer.Core.Policy.Locks;
 using SocketDeployer.Core.Slack;
 using SocketDeployer.Daemon.Configuration;
 using SocketDeployer.Daemon.Queue;
@@ -63,6 +65,7 @@ internal static class ServiceCollectionExtensions
     public static IServiceCollection AddAwsServices(this IServiceCollection services)
     {
         services.AddAwsClients();
+        services.AddDynamoDbLockStore();
         services.AddSingleton(sp => new ExecutionLinks(AwsRegion.Resolve(sp.GetRequiredService<IOptions<AwsOptions>>().Value.Region)));
         return services;
     }
@@ -75,6 +78,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<PeopleDirectory>();
         services.AddSingleton<DeployPolicy>();
         services.AddSingleton<DeployLock>();
+        services.AddSingleton<LockReleaser>();
         services.AddSingleton<DeployRequest>();
         // Other features read releases too: one shared cache, whoever registers it first.
         services.AddSingleton<StatusRequest>();

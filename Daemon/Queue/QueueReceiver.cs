@@ -2,7 +2,6 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SocketDeployer.Core.Aws;
-using SocketDeployer.Daemon.Diagnostics;
 
 namespace SocketDeployer.Daemon.Queue;
 
@@ -55,7 +54,10 @@ internal sealed class QueueReceiver
     /// <summary>Whether the loop waits for handlers to take buffered messages: idle by design, not stuck.</summary>
     public bool WaitingForCapacity => Volatile.Read(ref _waitingForCapacity) != 0;
 
-    /// <summary>Receives until <paramref name="stoppingToken"/> is cancelled, then completes the channel.</summary>
+    /// <summary>
+    /// Receives until <paramref name="stoppingToken"/> is cancelled, then completes the channel. A permanent AWS error
+    /// (<see cref="AwsRetryOptions.IsPermanent"/>) ends the loop too, and is thrown for the worker to stop the daemon.
+    /// </summary>
     public async Task RunAsync(CancellationToken stoppingToken)
     {
         var failures = 0;
@@ -70,12 +72,12 @@ internal sealed class QueueReceiver
                     messages = await ReceiveAsync(room, stoppingToken);
                     failures = 0;
                 }
-                catch (Exception e) when (!stoppingToken.IsCancellationRequested && !(e is AwsException refused && TroubleshootingHints.IsPermanent(refused)))
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested && !(e is AwsException aws && AwsRetryOptions.IsPermanent(aws)))
                 {
-                    // A refusal (AccessDenied, no such queue) is thrown: the worker fails and the daemon exits 2 with its hint.
-                    // Never spin on a broken queue, credentials or network: back off, then try again.
+                    // Never spin on a broken network or a throttled queue: back off, then try again. One line, no stack
+                    // trace: the SDK already retried this call, and the cause is all an operator needs.
                     var delay = ReceiveBackoff.After(++failures);
-                    QueueLog.ReceiveFailed(_logger, $"{e.GetType().Name}: {e.Message}", failures, delay);
+                    QueueLog.ReceiveFailed(_logger, Describe(e), failures, delay);
                     await Task.Delay(delay, _time, stoppingToken);
                     continue;
                 }
@@ -103,6 +105,12 @@ internal sealed class QueueReceiver
             _firstReceive.TrySetCanceled(stoppingToken.IsCancellationRequested ? stoppingToken : new CancellationToken(true));
         }
     }
+
+    private static string Describe(Exception error) => error switch
+    {
+        AwsException aws => $"{aws.Code} {aws.StatusCode}",
+        _ => $"{error.GetType().Name}: {error.Message}",
+    };
 
     private async Task<int> WaitForRoomAsync(CancellationToken ct)
     {

@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SocketDeployer.Core.Aws;
+using SocketDeployer.Daemon.Diagnostics;
+using SocketDeployer.Daemon.Hosting;
 
 namespace SocketDeployer.Daemon.Queue;
 
@@ -15,7 +18,9 @@ internal sealed class QueueWorker(
     QueueProcessor processor,
     InFlightMessages inFlight,
     IOptions<QueueOptions> options,
-    ILogger<QueueWorker> logger) : BackgroundService
+    ILogger<QueueWorker> logger,
+    IHostApplicationLifetime? lifetime = null,
+    DaemonExit? exit = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -24,7 +29,18 @@ internal sealed class QueueWorker(
         var o = options.Value;
         QueueLog.Starting(logger, o.Concurrency, o.VisibilitySeconds, o.WaitTimeSeconds);
         var processing = processor.RunAsync(receiver.Reader, stoppingToken);
-        await receiver.RunAsync(stoppingToken);
+        try
+        {
+            await receiver.RunAsync(stoppingToken);
+        }
+        catch (AwsException e) when (AwsRetryOptions.IsPermanent(e))
+        {
+            // No credentials, no permission, no queue: retrying cannot help, so stop with exit 2 and say what to fix.
+            QueueLog.ReceivePermanentlyFailed(logger, TroubleshootingHints.ForAws(e));
+            exit?.Fail(DaemonExit.RuntimeFailure);
+            lifetime?.StopApplication();
+        }
+
         await processing;
 
         // Whatever is still held was received but never handled: the buffered channel, a batch cut short.

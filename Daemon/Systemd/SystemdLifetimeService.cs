@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging;
 
 namespace SocketDeployer.Daemon.Systemd;
@@ -7,10 +8,12 @@ namespace SocketDeployer.Daemon.Systemd;
 /// Speaks for the daemon to systemd: <c>READY=1</c> once <see cref="IReadinessProbe"/> completes,
 /// a <c>STATUS=</c> line from <see cref="IStatusSource"/> at every tick, <c>WATCHDOG=1</c> at half of
 /// WatchdogSec while <see cref="ILivenessProbe"/> reports progress, and <c>STOPPING=1</c> when the host
-/// begins to stop. Does nothing when systemd is not listening.
+/// begins to stop (SIGTERM included). Does nothing when systemd is not listening. A failed notification is
+/// logged and never reaches the daemon's work: the daemon must not fail over a status line.
 /// </summary>
 internal sealed class SystemdLifetimeService(
-    SystemdNotifier notifier,
+    ISystemdNotifier notifier,
+    SystemdEnvironment environment,
     IReadinessProbe readiness,
     ILivenessProbe liveness,
     IStatusSource status,
@@ -21,12 +24,13 @@ internal sealed class SystemdLifetimeService(
     /// <summary>How often the status line is refreshed when there is no watchdog to pace it.</summary>
     public static readonly TimeSpan StatusInterval = TimeSpan.FromSeconds(15);
 
+    private static readonly ServiceState Watchdog = new("WATCHDOG=1");
     private CancellationTokenRegistration _stoppingRegistration;
     private volatile bool _ready;
     private bool _stalled;
 
     /// <summary>The tick: the watchdog interval when systemd watches us, else <see cref="StatusInterval"/>.</summary>
-    public TimeSpan TickPeriod => notifier.WatchdogInterval is { } interval
+    public TimeSpan TickPeriod => environment.WatchdogInterval is { } interval
         ? TimeSpan.FromTicks(Math.Max(interval.Ticks, TimeSpan.TicksPerMillisecond))
         : StatusInterval;
 
@@ -36,7 +40,7 @@ internal sealed class SystemdLifetimeService(
         // Registered before ExecuteAsync runs (it runs in the background) so that a stop
         // requested during start-up is still announced.
         _stoppingRegistration = lifetime.ApplicationStopping.Register(
-            static state => ((SystemdNotifier)state!).Stopping(), notifier);
+            static state => ((SystemdLifetimeService)state!).Notify(ServiceState.Stopping), this);
         return base.StartAsync(cancellationToken);
     }
 
@@ -50,7 +54,7 @@ internal sealed class SystemdLifetimeService(
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        SystemdLog.Started(logger, notifier.IsEnabled, notifier.WatchdogInterval);
+        SystemdLog.Started(logger, notifier.IsEnabled, environment.WatchdogInterval);
         if (!notifier.IsEnabled)
         {
             return;
@@ -91,14 +95,17 @@ internal sealed class SystemdLifetimeService(
         }
 
         _ready = true;
-        notifier.Ready();
-        SystemdLog.Ready(logger);
-        notifier.Status(Summary());
+        if (Notify(ServiceState.Ready))
+        {
+            SystemdLog.Ready(logger);
+        }
+
+        NotifyStatus();
     }
 
     private void Tick()
     {
-        if (notifier.WatchdogInterval is not null)
+        if (environment.WatchdogInterval is not null)
         {
             // Before READY=1 the start-up is bounded by TimeoutStartSec, not by the loops' progress.
             if (!_ready || IsMakingProgress())
@@ -109,7 +116,7 @@ internal sealed class SystemdLifetimeService(
                     SystemdLog.Recovered(logger);
                 }
 
-                notifier.Watchdog();
+                Notify(Watchdog);
             }
             else if (!_stalled)
             {
@@ -118,7 +125,26 @@ internal sealed class SystemdLifetimeService(
             }
         }
 
-        notifier.Status(Summary());
+        NotifyStatus();
+    }
+
+    /// <summary>One <c>STATUS=</c> line: line breaks become spaces, so a summary cannot inject other assignments.</summary>
+    private void NotifyStatus() => Notify(new ServiceState("STATUS=" + Summary().ReplaceLineEndings(" ")));
+
+    private bool Notify(ServiceState state)
+    {
+        try
+        {
+            notifier.Notify(state);
+            return true;
+        }
+        catch (Exception exception)
+        {
+            // Socket gone, buffer full, disposed at shutdown: the caller's work matters more.
+            var text = state.ToString();
+            SystemdLog.NotifyFailed(logger, exception, text[..Math.Max(0, text.IndexOf('='))]);
+            return false;
+        }
     }
 
     private bool IsMakingProgress()
@@ -139,7 +165,7 @@ internal sealed class SystemdLifetimeService(
     {
         try
         {
-            return status.Summary;
+            return status.Summary ?? string.Empty;
         }
         catch (Exception exception)
         {

@@ -7,12 +7,6 @@ internal static partial class SystemdLog
     [LoggerMessage(EventId = 6100, Level = LogLevel.Debug, Message = "Could not notify systemd of {Key}")]
     public static partial void NotifyFailed(ILogger logger, Exception exception, string key);
 
-    [LoggerMessage(EventId = 6101, Level = LogLevel.Debug, Message = "NOTIFY_SOCKET {NotifySocket} is neither an absolute path nor an abstract '@' name; not notifying systemd")]
-    public static partial void UnsupportedNotifySocket(ILogger logger, string notifySocket);
-
-    [LoggerMessage(EventId = 6102, Level = LogLevel.Debug, Message = "NOTIFY_SOCKET {NotifySocket} is not a usable unix socket address; not notifying systemd")]
-    public static partial void InvalidNotifySocket(ILogger logger, Exception exception, string notifySocket);
-
     [LoggerMessage(EventId = 6103, Level = LogLevel.Information, Message = "Ready: told systemd READY=1")]
     public static partial void Ready(ILogger logger);
 

@@ -5,38 +5,55 @@ using SocketDeployer.Daemon.Diagnostics;
 
 namespace SocketDeployer.Daemon.Verbs;
 
-/// <summary>The <c>--online</c> checks: each prints one line, ✓ or ✗ with what to do about it.</summary>
-internal sealed class OnlineChecks(ISlackApi slack, ISqs sqs, ISsm ssm, AwsOptions aws, ServiceCatalog catalog)
+/// <summary>The <c>--online</c> checks: each prints one line, ✓ or ✗ with what to do about it, and gives up after <see cref="CheckTimeout"/>.</summary>
+internal sealed class OnlineChecks(
+    ISlackApi slack, ISqs sqs, ISsm ssm, AwsOptions aws, ServiceCatalog catalog, Func<CancellationToken, Task<string>>? credentials = null)
 {
+    /// <summary>How long one check may take: an unreachable endpoint or an empty credential chain answers within it or not at all.</summary>
+    public static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly Func<CancellationToken, Task<string>> _credentials = credentials ?? (ct => AwsCredentialCheck.ResolveDefaultAsync(CheckTimeout, ct));
+
     public async Task<bool> RunAsync(TextWriter output, CancellationToken ct)
     {
-        var ok = await CheckAsync(output, "Slack bot token (auth.test)", async () =>
+        var ok = await CheckAsync(output, "Slack bot token (auth.test)", async token =>
         {
-            var me = await slack.AuthTestAsync(ct);
+            var me = await slack.AuthTestAsync(token);
             return $"bot @{me.User} in {me.Team}";
-        });
-        ok &= await CheckAsync(output, "Slack app token (apps.connections.open)", async () =>
+        }, ct);
+        ok &= await CheckAsync(output, "Slack app token (apps.connections.open)", async token =>
         {
-            await slack.OpenConnectionAsync(ct);
+            await slack.OpenConnectionAsync(token);
             return "Socket Mode is enabled";
-        });
+        }, ct);
+
+        // Without credentials every AWS check would fail the same way: say it once.
+        if (!await CheckAsync(output, "AWS credentials (SDK default chain)", token => _credentials(token), ct))
+        {
+            await output.WriteLineAsync("Some online checks failed.");
+            return false;
+        }
+
         var queueName = aws.QueueUrl?.Segments.LastOrDefault()?.Trim('/') ?? "";
-        ok &= await CheckAsync(output, $"SQS queue {queueName} (GetQueueUrl)", async () => await sqs.GetQueueUrlAsync(queueName, ct));
+        ok &= await CheckAsync(output, $"SQS queue {queueName} (GetQueueUrl)", token => sqs.GetQueueUrlAsync(queueName, token), ct);
         foreach (var service in catalog.Services)
         {
-            ok &= await CheckAsync(output, $"SSM document {service.Document} v{service.DocumentVersion} ({service.Name})", async () =>
-                await ssm.DescribeDocumentAsync(service.Document, service.DocumentVersion, ct));
+            ok &= await CheckAsync(output, $"SSM document {service.Document} v{service.DocumentVersion} ({service.Name})",
+                token => ssm.DescribeDocumentAsync(service.Document, service.DocumentVersion, token), ct);
         }
 
         await output.WriteLineAsync(ok ? "All online checks passed." : "Some online checks failed.");
         return ok;
     }
 
-    private static async Task<bool> CheckAsync(TextWriter output, string what, Func<Task<string>> check)
+    private static async Task<bool> CheckAsync(TextWriter output, string what, Func<CancellationToken, Task<string>> check, CancellationToken ct)
     {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(CheckTimeout);
         try
         {
-            await output.WriteLineAsync($"✓ {what}: {await check()}");
+            var answer = await check(deadline.Token).WaitAsync(CheckTimeout, ct);
+            await output.WriteLineAsync($"✓ {what}: {answer}");
             return true;
         }
         catch (SlackApiException e)
@@ -50,6 +67,10 @@ internal sealed class OnlineChecks(ISlackApi slack, ISqs sqs, ISsm ssm, AwsOptio
         catch (HttpRequestException e)
         {
             await output.WriteLineAsync($"✗ {what}: cannot reach the endpoint ({e.Message})");
+        }
+        catch (Exception e) when (e is TimeoutException || (e is OperationCanceledException && !ct.IsCancellationRequested))
+        {
+            await output.WriteLineAsync($"✗ {what}: no answer within {CheckTimeout.TotalSeconds:0} s; check the network path to the endpoint");
         }
 
         return false;

@@ -3,14 +3,16 @@ using SocketDeployer.Core.Aws;
 using SocketDeployer.Core.Aws.Events;
 using SocketDeployer.Core.Flow.Outside;
 using SocketDeployer.Core.Flow.Progress;
+using SocketDeployer.Core.Policy.Locks;
 using SocketDeployer.Core.Slack;
 using SocketDeployer.Daemon.Diagnostics;
 using SocketDeployer.Daemon.Queue;
 
 namespace SocketDeployer.Daemon.Workers;
 
-/// <summary>Turns a queue body into an automation event and applies it to its release's thread (announcing an execution started outside Slack first).</summary>
-internal sealed class AutomationQueueHandler(OutsideExecutions outside, ReleaseProgress progress, ILogger<AutomationQueueHandler> logger) : IQueueMessageHandler
+/// <summary>Turns a queue body into an automation event, applies it to its release's thread (announcing an execution
+/// started outside Slack first), and frees the service when it ended.</summary>
+internal sealed class AutomationQueueHandler(OutsideExecutions outside, ReleaseProgress progress, LockReleaser locks, ILogger<AutomationQueueHandler> logger) : IQueueMessageHandler
 {
     public async Task<QueueOutcome> HandleAsync(SqsMessage message, CancellationToken ct)
     {
@@ -21,7 +23,14 @@ internal sealed class AutomationQueueHandler(OutsideExecutions outside, ReleaseP
                 {
                     // An execution a pipeline, the console or the CLI started gets its thread first; then it is a release like any other.
                     await outside.FindOrAdoptAsync(parsed.Event.ExecutionId, ct);
-                    return await progress.ApplyAsync(parsed.Event, ct) == ProgressOutcome.NotYet ? QueueOutcome.Retry : QueueOutcome.Done;
+                    if (await progress.ApplyAsync(parsed.Event, ct) == ProgressOutcome.NotYet)
+                    {
+                        return QueueOutcome.Retry;
+                    }
+
+                    // After the thread has the result: a failed release comes back with the message, which then posts nothing twice.
+                    await locks.OnEventAsync(parsed.Event, ct);
+                    return QueueOutcome.Done;
                 }
                 catch (SlackApiException e)
                 {

@@ -8,7 +8,8 @@ namespace SocketDeployer.Sandbox.Aws;
 /// timeout, log messages to the queue, StopAutomationExecution honoured; every step and execution status change goes to
 /// the queue as the EventBridge event AWS would deliver.
 /// </summary>
-internal sealed class AutomationRunner(SsmSandbox ssm, SqsSandbox sqs, AwsSandboxOptions options, string? queueUrl, CancellationToken stopping)
+internal sealed class AutomationRunner(
+    SsmSandbox ssm, SqsSandbox sqs, AwsSandboxOptions options, string? queueUrl, CancellationToken stopping, StepControls? controls = null)
 {
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _signals = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<Task> _running = [];
@@ -67,11 +68,14 @@ internal sealed class AutomationRunner(SsmSandbox ssm, SqsSandbox sqs, AwsSandbo
 
     private async Task<string> RunStepAsync(SandboxExecution execution, SandboxStepExecution step, CancellationToken cancellationToken)
     {
-        if (step.Step.Duration > TimeSpan.Zero)
+        string outcome = step.Step.Outcome;
+        if (controls is not null)
+            outcome = await controls.RunAsync(step, Time, cancellationToken);
+        else if (step.Step.Duration > TimeSpan.Zero)
             await Task.Delay(step.Step.Duration, Time, cancellationToken);
         if (step.Step.LogMessage is { } text && queueUrl is not null)
             sqs.Send(queueUrl, new JsonObject { ["socketdeployer"] = 1, ["executionId"] = execution.Id, ["text"] = text }.ToJsonString());
-        return step.Step.Outcome;
+        return outcome;
     }
 
     private async Task<string> ApproveAsync(SandboxExecution execution, SandboxStepExecution step, CancellationToken cancellationToken)
@@ -82,6 +86,16 @@ internal sealed class AutomationRunner(SsmSandbox ssm, SqsSandbox sqs, AwsSandbo
         while (true)
         {
             var waiter = _signals.GetOrAdd(execution.Id, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+            // A decision from the step controls ends the approval as AWS would after a console action or a timeout.
+            var forced = controls?.Decision(step.StepExecutionId);
+            if (forced is { IsCompleted: true })
+            {
+                _signals.TryRemove(execution.Id, out _);
+                if (forced.Result == "Success")
+                    SetExecutionStatus(execution, "InProgress");
+                return forced.Result;
+            }
+
             SandboxSignal? decision;
             lock (ssm.Gate)
                 decision = execution.Signals.Skip(seen).FirstOrDefault(s => s.SignalType is "Approve" or "Reject");
@@ -102,7 +116,7 @@ internal sealed class AutomationRunner(SsmSandbox ssm, SqsSandbox sqs, AwsSandbo
             if (left <= TimeSpan.Zero)
                 return "TimedOut";
             using var sleep = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            await Task.WhenAny(waiter.Task, Task.Delay(left, Time, sleep.Token));
+            await Task.WhenAny(waiter.Task, (Task?)forced ?? waiter.Task, Task.Delay(left, Time, sleep.Token));
             await sleep.CancelAsync();
             cancellationToken.ThrowIfCancellationRequested();
         }

@@ -30,7 +30,7 @@ public sealed partial class AwsSandbox : IAsyncDisposable
         _options = options;
         _ssm = new SsmSandbox(options);
         _sqs = new SqsSandbox(options, () => ServiceUrl, _stopping.Token);
-        _endpoint = new AwsEndpoint(options, [_ssm, _sqs], _faults);
+        _endpoint = new AwsEndpoint(options, [_ssm, _sqs, DynamoDb], _faults);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));

@@ -9,6 +9,9 @@ public sealed class SandboxEnvironment : IAsyncDisposable
 {
     public const string QueueName = "socketdeployer-events";
 
+    /// <summary>The lock table, named as the daemon's default <c>Aws:LockTable</c>.</summary>
+    public const string LockTable = "socketdeployer-locks";
+
     private SandboxEnvironment(SlackWorkspace slack, AwsSandbox aws, string workDirectory, string queueUrl)
     {
         Slack = slack;
@@ -41,6 +44,7 @@ public sealed class SandboxEnvironment : IAsyncDisposable
         (documents ?? SandboxDocuments.Register)(aws);
         var dlq = aws.CreateQueue(QueueName + "-dlq");
         var queue = aws.CreateQueue(QueueName, visibilityTimeoutSeconds: 30, deadLetterQueueUrl: dlq, maxReceiveCount: 5);
+        aws.CreateTable(LockTable, "LockKey");
         var work = Directory.CreateTempSubdirectory("socketdeployer-sandbox-").FullName;
         return new SandboxEnvironment(slack, aws, work, queue);
     }
@@ -66,6 +70,7 @@ public sealed class SandboxEnvironment : IAsyncDisposable
         $"--Aws:QueueUrl={QueueUrl}",
         $"--Aws:SqsServiceUrl={Aws.ServiceUrl}",
         $"--Aws:SsmServiceUrl={Aws.ServiceUrl}",
+        $"--Aws:DynamoDbServiceUrl={Aws.ServiceUrl}",
         $"--Deploy:AuditLog={AuditLogPath}",
         // The daemon paces its posts to Slack's published limits; a workspace that enforces none needs no pacing.
         $"--Slack:Pacing:Enabled={Slack.EnforcesRateLimits}",

@@ -75,6 +75,14 @@ internal sealed class SlackDirectory
         }
     }
 
+    public IReadOnlyList<SandboxUser> Users()
+    {
+        lock (_gate)
+        {
+            return [.. _users.Values.OrderBy(u => u.Id, StringComparer.Ordinal)];
+        }
+    }
+
     public IReadOnlyList<SandboxUserGroup> Groups()
     {
         lock (_gate)

@@ -67,3 +67,46 @@ public class DeployOptionsValidatorTests
         Assert.That(failures, Has.Some.StartsWith(key + ":").And.Contains(words));
     }
 }
+
+/// <summary>VersionPattern messages an admin can act on: said once, in the parser's words, and what "match" means.</summary>
+public class VersionPatternMessageTests
+{
+    private static IReadOnlyList<string> Failures(string pattern, string example)
+    {
+        var options = new DeployOptions
+        {
+            Channels = ["C0123PRODDEPLOY"],
+            Services = new(StringComparer.Ordinal)
+            {
+                ["app"] = new ServiceOptions
+                {
+                    Description = "Public API", Document = "Deploy-App", DocumentVersion = "7",
+                    VersionPattern = pattern, Example = example, Deployers = ["S0DEPLOYERS"], Approvers = ["U0BOB"],
+                },
+            },
+        };
+        var result = new DeployOptionsValidator().Validate(null, options);
+        return result.Failed ? [.. result.Failures!] : [];
+    }
+
+    [Test]
+    public void APatternThatDoesNotCompileIsOneCleanLine()
+    {
+        var failures = Failures(@"^r-(\d+$", "r-1");
+        Assert.Multiple(() =>
+        {
+            Assert.That(failures, Is.EqualTo(new[] { @"Deploy:Services:app:VersionPattern: '^r-(\d+$' does not compile: Not enough )'s (at offset 8)" }));
+            Assert.That(failures[0], Does.Not.Contain("(Parameter"));
+        });
+    }
+
+    [Test]
+    public void AnExampleItsPatternRejectsSaysTheWholeVersionMustMatch()
+    {
+        var failures = Failures(@"r-\d+", "r-99.1.0");
+        Assert.That(failures, Is.EqualTo(new[]
+        {
+            @"Deploy:Services:app:Example: 'r-99.1.0' does not match its own VersionPattern r-\d+ (the pattern must match the whole version, as if written between ^ and $)",
+        }));
+    }
+}

@@ -124,4 +124,52 @@ public class ExecutableVerbTests
             Assert.That(errors, Does.Contain("Usage:"));
         });
     }
+
+    [Test]
+    public async Task BothVerbsRefuseTheSameSettingsInTheSameWordsWithoutAStackTrace()
+    {
+        string[] bad = ["--Queue:Concurrency=0", "--Slack:Pacing:PostsPerSecond=0.01", "--Slack:SocketMode:HelloTimeout=-00:00:05"];
+        var tokens = new Dictionary<string, string> { ["Slack__AppToken"] = "xapp-1-A0TEST-1-abc", ["Slack__BotToken"] = "xoxb-1-2-3" };
+        var check = await RunAsync(tokens, ["check-config", "--config", Shipped, .. bad]);
+        var run = await RunAsync(tokens, ["run", "--config", Shipped, .. bad]);
+        Assert.Multiple(() =>
+        {
+            Assert.That((check.Code, run.Code), Is.EqualTo((1, 1)));
+            Assert.That(check.Err, Does.Contain("Queue:Concurrency: must be between 1 and 32")
+                .And.Contain("Slack:Pacing:PostsPerSecond: must be between 0.1 and 100")
+                .And.Contain("Slack:SocketMode:HelloTimeout: must be between 0.01 s and 5 min, not -5 s"));
+            Assert.That(run.Err, Is.EqualTo(check.Err), "run validates exactly what check-config validates");
+            Assert.That(run.Err + run.Out, Does.Not.Contain("   at ").And.Not.Contain("Exception"));
+        });
+    }
+
+    [Test]
+    public async Task InvalidJsonIsWordedTheSameByBothVerbsWithLineAndColumn()
+    {
+        var broken = BrokenCopy(json => json.Replace("\"BotToken\": \"\",", "\"BotToken\": \"\",,", StringComparison.Ordinal));
+        var check = await RunAsync(null, "check-config", "--config", broken);
+        var run = await RunAsync(null, "run", "--config", broken);
+        Assert.Multiple(() =>
+        {
+            Assert.That((check.Code, run.Code), Is.EqualTo((1, 1)));
+            Assert.That(check.Err, Does.Match($@"Configuration file {System.Text.RegularExpressions.Regex.Escape(broken)} is not valid JSON: line \d+, column \d+: "));
+            Assert.That(run.Err, Is.EqualTo(check.Err));
+        });
+    }
+
+    [Test]
+    [Platform(Exclude = "Win")]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task CheckConfigReportsATokenFileOthersMayRead()
+    {
+        var exposed = BrokenCopy(json => json.Replace("\"BotToken\": \"\"", "\"BotToken\": \"xoxb-1-2-3\"", StringComparison.Ordinal));
+        File.SetUnixFileMode(exposed, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        var (code, output, _) = await RunAsync(null, "check-config", "--config", exposed);
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.Zero, "a warning, not a refusal: the daemon runs with it too");
+            Assert.That(output, Does.Contain($"warning: Configuration file {exposed} holds secrets (Slack:BotToken) and is readable by group or others (mode 644)"));
+            Assert.That(output, Does.Not.Contain("xoxb-1-2-3"));
+        });
+    }
 }

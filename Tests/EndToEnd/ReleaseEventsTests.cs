@@ -47,7 +47,7 @@ public class ReleaseEventsTests : SandboxTest
         var prompt = await PromptIn(ts);
         await Slack.ClickButtonAsync(Bob, prompt.Channel, prompt.Ts, ApprovalMessages.ApproveAction, ApprovalMessages.ButtonValue(ExecutionId, "approve"));
         await BotReplyIn(ts, m => m.Text.StartsWith(":tada:", StringComparison.Ordinal));
-        await WaitUntilAsync(() => Message(ts, status.Ts).Text.Contains("is live", StringComparison.Ordinal));
+        await WaitUntilAsync(() => Message(ts, status.Ts).Text.Contains("deployed in", StringComparison.Ordinal));
         await QueueDrainedAsync();
 
         TestContext.Out.WriteLine(Slack.RenderThread(DeployChannel, ts));
@@ -61,7 +61,7 @@ public class ReleaseEventsTests : SandboxTest
 
             Assert.That(BotMessagesIn(ts).Count(m => m.Text == ":memo: image sha256:abc123 built"), Is.EqualTo(1));
             Assert.That(BotMessagesIn(ts).Count(m => m.Text == ":memo: parameter /app/release = r-99.1.0"), Is.EqualTo(1));
-            Assert.That(Message(ts, status.Ts).Text, Does.Match(@"^:white_check_mark: \*app\* `r-99\.1\.0` is live — \d+s$"));
+            Assert.That(Message(ts, status.Ts).Text, Does.Match(@"^:white_check_mark: \*app\* `r-99\.1\.0` deployed in \d+s$"));
             Assert.That(Message(ts, status.Ts).EditCount, Is.GreaterThan(2), "edited in place as the release moved");
             Assert.That(BotMessagesIn(ts).Count(m => m.Text.StartsWith(":tada:", StringComparison.Ordinal)), Is.EqualTo(1));
         });
@@ -191,13 +191,49 @@ public class ReleaseEventsTests : SandboxTest
             Assert.That(BotMessagesIn(ts).Count(m => m.Text == ":memo: image built"), Is.EqualTo(1));
             Assert.That(BotMessagesIn(ts).Count(IsPrompt), Is.EqualTo(1));
             Assert.That(BotMessagesIn(ts).Count(IsFailureResult), Is.EqualTo(1));
-            Assert.That(Message(ts, status.Ts).Text, Does.Contain("failed after"));
+            Assert.That(Message(ts, status.Ts).Text, Does.Contain("was rejected after").And.Contain("not deployed"));
+            Assert.That(BotMessagesIn(ts)[^1].Text, Does.StartWith(":no_entry_sign: *app* `r-99.1.0` was rejected at step *approve*"));
             Assert.That(Message(ts, prompt.Ts).Text, Does.Contain($"Rejected by <@{Erin}>"));
         });
         var audit = await AuditLinesAsync();
         Assert.That(audit, Has.One.Contains("\"event\":\"reject\"").And.Contains("\"outcome\":\"rejected\""));
         Assert.That(audit, Has.One.Contains("\"event\":\"end\""));
         Assert.That(audit, Has.One.Contains("\"event\":\"prompt\""));
+    }
+
+    [Test]
+    public async Task AStepsEndDeliveredAfterTheExecutionsEndStillLeavesTheResultLast()
+    {
+        // The Sandbox session's ui release: clearCdn fails at once; the queue hands its step event over only after the
+        // execution's Failed event has been handled and the result is out.
+        UseSteps(
+            new SandboxStep("build", "aws:executeAwsApi") { Duration = TimeSpan.FromMilliseconds(200) },
+            new SandboxStep("clearCdn", "aws:executeAwsApi") { Duration = TimeSpan.FromMilliseconds(50), Outcome = "Failed", FailureMessage = "CloudFront CreateInvalidation: AccessDenied" });
+        static bool ClearCdnEnded(string body) =>
+            Detail(body)["StepName"]?.GetValue<string>() == "clearCdn" && Detail(body)["Status"]!.GetValue<string>() == "Failed";
+        await using var pump = EventPump.Start(Env.Aws, Env.Aws.CreateQueue("runner-events"), Env.QueueUrl, copies: 1, holdBack: ClearCdnEnded);
+        var ts = await Say(Alice, "run deploy app r-99.1.0");
+        var status = await StatusMessageAsync(ts);
+        var result = await ResultIn(ts);
+        await WaitUntilAsync(() => Message(ts, status.Ts).Text.Contains("failed after", StringComparison.Ordinal));
+        await QueueDrainedAsync();
+        var atResult = Snapshot(ts);
+
+        var late = pump.Held.Single();
+        Env.Aws.SendMessage(Env.QueueUrl, late);
+        Env.Aws.SendMessage(Env.QueueUrl, late);
+        await QueueDrainedAsync();
+
+        TestContext.Out.WriteLine(Slack.RenderThread(DeployChannel, ts));
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Text, Does.Contain("failed at step *clearCdn*").And.Contain("AccessDenied"));
+            Assert.That(BotMessagesIn(ts)[^1].Ts, Is.EqualTo(result.Ts), "the result is the thread's last message");
+            Assert.That(StepLines(ts, "clearCdn"), Has.Count.EqualTo(1), "reported with the result, not again when its event came");
+            Assert.That(StepLines(ts, "clearCdn").Single().Text, Does.Match(@"^:x: step \*clearCdn\* failed \(\d+s\)$"));
+            Assert.That(StepLines(ts, "build"), Has.Count.EqualTo(1));
+            Assert.That(Snapshot(ts), Is.EqualTo(atResult), "the late event (twice) changed nothing");
+        });
     }
 
     [Test]
@@ -208,7 +244,7 @@ public class ReleaseEventsTests : SandboxTest
         var ts = await Say(Alice, "run deploy app r-99.1.0");
         var status = await StatusMessageAsync(ts);
         await BotReplyIn(ts, m => m.Text.StartsWith(":tada:", StringComparison.Ordinal));
-        await WaitUntilAsync(() => Message(ts, status.Ts).Text.Contains("is live", StringComparison.Ordinal));
+        await WaitUntilAsync(() => Message(ts, status.Ts).Text.Contains("deployed in", StringComparison.Ordinal));
         await pump.CatchUpAsync();
         await QueueDrainedAsync();
         var before = Snapshot(ts);
@@ -224,7 +260,7 @@ public class ReleaseEventsTests : SandboxTest
         Assert.Multiple(() =>
         {
             Assert.That(Snapshot(ts), Is.EqualTo(before), "nothing new posted, nothing edited");
-            Assert.That(Message(ts, status.Ts).Text, Does.Contain("is live"));
+            Assert.That(Message(ts, status.Ts).Text, Does.Contain("deployed in"));
             Assert.That(Message(ts, status.Ts).EditCount, Is.EqualTo(edits));
         });
     }
@@ -283,7 +319,7 @@ public class ReleaseEventsTests : SandboxTest
     private Task<SlackMessageRecord> ResultIn(string ts) => BotReplyIn(ts, IsFailureResult);
 
     private static bool IsFailureResult(SlackMessageRecord m) =>
-        m.Text.StartsWith(":x: *app*", StringComparison.Ordinal) && m.Text.Contains("|Open the execution in the AWS console>", StringComparison.Ordinal);
+        (m.Text.StartsWith(":x: *app*", StringComparison.Ordinal) || m.Text.StartsWith(":no_entry_sign: *app*", StringComparison.Ordinal)) && m.Text.Contains("|Open the execution in the AWS console>", StringComparison.Ordinal);
 
     private Task<SlackMessageRecord> PromptIn(string ts) => BotReplyIn(ts, IsPrompt);
 
@@ -333,25 +369,40 @@ public class ReleaseEventsTests : SandboxTest
             new StartAutomationRequest("Deploy-App", "7", parameters, Guid.NewGuid().ToString(), new Dictionary<string, string>()), CancellationToken.None);
     }
 
-    /// <summary>The runner sends to its own queue; the pump forwards every body to the daemon's queue, <c>copies</c> times,
-    /// and keeps them for the test to send again later.</summary>
+    /// <summary>The runner sends to its own queue; the pump forwards every body to the daemon's queue, <c>copies</c> times
+    /// (but those it is told to hold back), and keeps them for the test to send again later.</summary>
     private sealed class EventPump : IAsyncDisposable
     {
         private readonly AwsSandbox aws;
         private readonly string from;
         private readonly string to;
         private readonly int copies;
+        private readonly Func<string, bool>? holdBack;
+        private readonly List<string> held = [];
         private readonly HashSet<string> seen = new(StringComparer.Ordinal);
         private readonly List<string> bodies = [];
         private readonly CancellationTokenSource stop = new();
         private Task loop = Task.CompletedTask;
 
-        private EventPump(AwsSandbox aws, string from, string to, int copies)
+        private EventPump(AwsSandbox aws, string from, string to, int copies, Func<string, bool>? holdBack)
         {
             this.aws = aws;
             this.from = from;
             this.to = to;
             this.copies = copies;
+            this.holdBack = holdBack;
+        }
+
+        /// <summary>The bodies kept back (not forwarded) for the test to deliver when it chooses.</summary>
+        public IReadOnlyList<string> Held
+        {
+            get
+            {
+                lock (seen)
+                {
+                    return [.. held];
+                }
+            }
         }
 
         public IReadOnlyList<string> Bodies
@@ -365,9 +416,9 @@ public class ReleaseEventsTests : SandboxTest
             }
         }
 
-        public static EventPump Start(AwsSandbox aws, string from, string to, int copies)
+        public static EventPump Start(AwsSandbox aws, string from, string to, int copies, Func<string, bool>? holdBack = null)
         {
-            var pump = new EventPump(aws, from, to, copies);
+            var pump = new EventPump(aws, from, to, copies, holdBack);
             aws.RunAutomations(from);
             pump.loop = Task.Run(pump.RunAsync);
             return pump;
@@ -410,6 +461,12 @@ public class ReleaseEventsTests : SandboxTest
                 foreach (var message in aws.Messages(from).Where(m => seen.Add(m.MessageId)))
                 {
                     bodies.Add(message.Body);
+                    if (holdBack?.Invoke(message.Body) == true)
+                    {
+                        held.Add(message.Body);
+                        continue;
+                    }
+
                     for (var i = 0; i < copies; i++)
                     {
                         aws.SendMessage(to, message.Body);

@@ -43,7 +43,7 @@ public class ReleaseFlowTests : SandboxTest
             Assert.That(Slack.Thread(DeployChannel, ts).Single(m => m.Ts == prompt.Ts).Blocks!.ToJsonString(), Does.Not.Contain(ApprovalMessages.ApproveAction));
             Assert.That(thread, Does.Contain("step *build* succeeded").And.Contain("step *rollout* succeeded"));
         });
-        await WaitUntilAsync(() => Slack.Thread(DeployChannel, ts).Single(m => m.Ts == status.Ts).Text.Contains("is live", StringComparison.Ordinal));
+        await WaitUntilAsync(() => Slack.Thread(DeployChannel, ts).Single(m => m.Ts == status.Ts).Text.Contains("deployed in", StringComparison.Ordinal));
         Assert.That(await AuditLinesAsync(), Has.Some.Contains("\"event\":\"approve\"").And.Some.Contains("\"event\":\"end\""));
     }
 
@@ -82,7 +82,7 @@ public class ReleaseFlowTests : SandboxTest
         var ts = await Say(Alice, "run deploy app r-99.1.0");
         var prompt = await PromptIn(ts);
         await Click(Erin, prompt, approve: false);
-        await BotReplyIn(ts, m => m.Text.StartsWith(":x:", StringComparison.Ordinal) && m.Text.Contains("at step *approve*", StringComparison.Ordinal));
+        await BotReplyIn(ts, m => m.Text.StartsWith(":no_entry_sign:", StringComparison.Ordinal) && m.Text.Contains("was rejected at step *approve*", StringComparison.Ordinal));
         var execution = Env.Aws.Executions.Single();
         Assert.Multiple(() =>
         {

@@ -26,7 +26,7 @@ public class ProgressMessagesTests
         });
     }
 
-    [TestCase("Success", ":white_check_mark: *app* `r-99.1.0` is live — 14m 03s")]
+    [TestCase("Success", ":white_check_mark: *app* `r-99.1.0` deployed in 14m 03s")]
     [TestCase("Failed", ":x: *app* `r-99.1.0` failed after 14m 03s")]
     [TestCase("TimedOut", ":x: *app* `r-99.1.0` timed out after 14m 03s")]
     [TestCase("Cancelled", ":octagonal_sign: *app* `r-99.1.0` was cancelled after 14m 03s")]

@@ -21,4 +21,13 @@ internal static partial class ProgressLog
 
     [LoggerMessage(EventId = 2205, Level = LogLevel.Warning, Message = "Start reply of {ExecutionId} was never recorded; posted a new status message {Ts}")]
     public static partial void StatusMessageRecovered(ILogger logger, string executionId, string ts);
+
+    [LoggerMessage(EventId = 2206, Level = LogLevel.Debug, Message = "The end of step {Step} of {ExecutionId} arrived after the result; not posted, so the result stays last")]
+    public static partial void StepAfterResult(ILogger logger, string executionId, string step);
+
+    [LoggerMessage(EventId = 2208, Level = LogLevel.Information, Message = "A log line of {ExecutionId} arrived after the result; not posted, so the result stays last: {Text}")]
+    public static partial void LogLineAfterResult(ILogger logger, string executionId, string text);
+
+    [LoggerMessage(EventId = 2207, Level = LogLevel.Debug, Message = "Deferred status edit of {ExecutionId} dropped: {Why}")]
+    public static partial void StatusEditDropped(ILogger logger, string executionId, string why);
 }

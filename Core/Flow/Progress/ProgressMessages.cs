@@ -12,9 +12,11 @@ public static class ProgressMessages
     {
         var what = $"*{release.Service}* `{SlackText.Escape(release.Version)}`";
         var elapsed = Durations.Format((state.EndTime ?? now) - (state.StartTime ?? now));
+        // The final state reads as a summary above the lines: the result below says it again, in its own words.
         var text = state.Status switch
         {
-            "Success" or "CompletedWithSuccess" => $":white_check_mark: {what} is live — {elapsed}",
+            "Success" or "CompletedWithSuccess" => $":white_check_mark: {what} deployed in {elapsed}",
+            "Failed" or "CompletedWithFailure" when state.Rejected => $":no_entry_sign: {what} was rejected after {elapsed}, not deployed",
             "Failed" or "CompletedWithFailure" => $":x: {what} failed after {elapsed}",
             "TimedOut" => $":x: {what} timed out after {elapsed}",
             "Cancelled" or "Cancelling" => $":octagonal_sign: {what} was cancelled after {elapsed}",
@@ -65,7 +67,8 @@ public static class ProgressMessages
         };
         var at = failedStep is null ? "" : $" at step *{SlackText.Escape(failedStep, 100)}*";
         var why = string.IsNullOrWhiteSpace(failureMessage) ? "" : $"\n> {SlackText.Escape(failureMessage, 1500)}";
-        var text = $":x: {what} {verb}{at} after {took}{why}\n<{console}|Open the execution in the AWS console>";
+        var icon = rejected && state.Status is not ("TimedOut" or "Cancelled") ? ":no_entry_sign:" : ":x:";
+        var text = $"{icon} {what} {verb}{at} after {took}{why}\n<{console}|Open the execution in the AWS console>";
         return Plain(text);
     }
 

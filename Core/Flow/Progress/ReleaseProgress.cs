@@ -13,6 +13,9 @@ namespace SocketDeployer.Core.Flow.Progress;
 /// <summary>Applies automation events to their release's thread: step lines, log lines, the status message,
 /// approval prompts and the final result. Events of one execution are applied one at a time, in arrival order;
 /// a final status is never overwritten by an older one, and a repeated event posts nothing new.</summary>
+/// <remarks>Whatever order the events come in, the result is the thread's last message: it is posted after every step
+/// line SSM says ended (a step whose own event is still on its way is reported then, its event later posts nothing),
+/// and nothing is posted after it.</remarks>
 public sealed class ReleaseProgress(
     ISsm ssm,
     ISlackApi slack,
@@ -28,6 +31,12 @@ public sealed class ReleaseProgress(
     ILogger<ReleaseProgress> logger)
 {
     private readonly TimeSpan startReplyGrace = options.Value.StartReplyGrace;
+
+    // A release started after this instance began following the queue had all its events delivered here, so every
+    // step SSM reports ended is either already in the thread or owed to it.
+    private readonly DateTimeOffset followingSince = time.GetUtcNow();
+
+    private readonly ReleaseResult result = new(ssm, slack, links, audit, logger);
 
     public async Task<ProgressOutcome> ApplyAsync(AutomationEvent automationEvent, CancellationToken ct)
     {
@@ -66,8 +75,8 @@ public sealed class ReleaseProgress(
             case ExecutionStatusChanged execution:
                 await OnExecutionAsync(release, state, execution, ct);
                 break;
-            case LogLine line when state.MarkLogLine(StringComparer.Ordinal.GetHashCode(line.Text)):
-                await slack.PostMessageAsync(release.Channel, release.ThreadTs, ProgressMessages.Log(line.Text), ct);
+            case LogLine line:
+                await OnLogLineAsync(release, state, line, ct);
                 break;
             case ApprovalRequested:
                 await approvals.PromptIfWaitingAsync(release, state, ct);
@@ -100,21 +109,23 @@ public sealed class ReleaseProgress(
             }
         }
 
-        if (ended && state.MarkFinished(step.StepName))
+        if (ended && !state.HasFinished(step.StepName))
         {
-            // The approval step's outcome is already on its prompt (who decided, or how it ended): no second line.
-            if (step.Action != "aws:approve")
+            if (state.ResultPosted)
             {
-                var took = Durations.Between(step.StartTime, step.EndTime);
-                await slack.PostMessageAsync(release.Channel, release.ThreadTs, ProgressMessages.StepFinished(step.StepName, step.Status, took), ct);
+                // Its execution's end came first and the result is out (it already names a failed step): a line now
+                // would follow the result.
+                state.MarkFinished(step.StepName);
+                ProgressLog.StepAfterResult(logger, release.ExecutionId, step.StepName);
             }
-
-            if (state.CurrentStep == step.StepName)
+            else
             {
-                state.CurrentStep = null;
+                await result.ReportStepAsync(release, state, step.StepName, step.Action, step.Status, Durations.Between(step.StartTime, step.EndTime), ct);
+                if (state.CurrentStep == step.StepName)
+                {
+                    state.CurrentStep = null;
+                }
             }
-
-            state.StatusMessageStale = true;
         }
         else if (!ended && !state.HasFinished(step.StepName) && !AutomationStatus.IsTerminal(state.Status) && state.CurrentStep != step.StepName)
         {
@@ -145,25 +156,29 @@ public sealed class ReleaseProgress(
 
         if (AutomationStatus.IsTerminal(state.Status) && !state.ResultPosted)
         {
-            await PostResultAsync(release, state, ct);
+            await result.PostAsync(release, state, ct);
         }
     }
 
-    private async Task PostResultAsync(ReleaseInfo release, ReleaseState state, CancellationToken ct)
+    private async Task OnLogLineAsync(ReleaseInfo release, ReleaseState state, LogLine line, CancellationToken ct)
     {
-        var execution = await ssm.GetAutomationExecutionAsync(release.ExecutionId, ct);
-        var failed = execution.Steps.FirstOrDefault(s => s.Status is "Failed" or "TimedOut" or "Cancelled");
-        state.StartTime ??= execution.StartTime;
-        state.EndTime ??= execution.EndTime;
-        var console = links.Execution(release.ExecutionId);
-        await slack.PostMessageAsync(
-            release.Channel, release.ThreadTs, ProgressMessages.Result(
-                release, state, failed?.StepName, failed?.FailureMessage ?? execution.FailureMessage, console, rejected: failed?.Action == "aws:approve"),
-            ct);
-        state.ResultPosted = true;
-        await ssm.AddTagsAsync(release.ExecutionId, new Dictionary<string, string>(StringComparer.Ordinal) { [ExecutionTags.Result] = state.Status }, ct);
-        ProgressLog.Ended(logger, release.ExecutionId, release.Service, state.Status);
-        await audit.AppendAsync(new AuditEntry("end", state.Status, release.Requester, release.Channel, null, release.Service, release.Version, release.ExecutionId), ct);
+        var hash = StringComparer.Ordinal.GetHashCode(line.Text);
+        if (state.HasLogLine(hash))
+        {
+            return;
+        }
+
+        if (state.ResultPosted)
+        {
+            // A step sends its lines while it runs, but the queue may hand one over after the execution's end.
+            ProgressLog.LogLineAfterResult(logger, release.ExecutionId, line.Text);
+        }
+        else
+        {
+            await slack.PostMessageAsync(release.Channel, release.ThreadTs, ProgressMessages.Log(line.Text), ct);
+        }
+
+        state.MarkLogLine(hash);
     }
 
     /// <summary>A release this instance has not followed yet (a restart, another instance's release): learn where it is from SSM.</summary>
@@ -174,13 +189,18 @@ public sealed class ReleaseProgress(
         state.StartTime = execution.StartTime;
         state.StepCount = execution.Steps.Count;
         state.ResultPosted = release.Tags.ContainsKey(ExecutionTags.Result);
+        var followedFromStart = execution.StartTime is { } started && started >= followingSince;
         foreach (var step in execution.Steps.Where(s => AutomationStatus.IsTerminal(s.Status)))
         {
-            // Steps that ended before this instance looked were reported by whoever followed them then, or are
-            // reported now by their own (possibly redelivered) events: only mark them when the result is out.
+            // Steps that ended before this instance looked (it restarted) were reported by whoever followed them then,
+            // or are reported now by their own (possibly redelivered) events; the result does not repeat them.
             if (state.ResultPosted)
             {
                 state.MarkFinished(step.StepName);
+            }
+            else if (!followedFromStart)
+            {
+                state.MarkEndedBeforeFollowed(step.StepName);
             }
         }
 

@@ -15,9 +15,10 @@ public sealed class ReleaseState(string executionId)
 
     public int StepCount { get; set; }
 
-    // Created on first use: most releases this instance follows never need all three, and ten thousand tracked
+    // Created on first use: most releases this instance follows never need all of them, and ten thousand tracked
     // executions must stay within a few hundred bytes each.
     private HashSet<string>? finishedSteps;
+    private HashSet<string>? endedUnseen;
     private HashSet<string>? promptedSteps;
     private HashSet<int>? postedLogLines;
 
@@ -25,6 +26,12 @@ public sealed class ReleaseState(string executionId)
     public bool MarkFinished(string step) => (finishedSteps ??= new(StringComparer.Ordinal)).Add(step);
 
     public bool HasFinished(string step) => finishedSteps?.Contains(step) == true;
+
+    /// <summary>Records a step that had ended before this instance followed the release (after a restart): whoever
+    /// followed it then may have reported it, so the result does not report it again.</summary>
+    public void MarkEndedBeforeFollowed(string step) => (endedUnseen ??= new(StringComparer.Ordinal)).Add(step);
+
+    public bool EndedBeforeFollowed(string step) => endedUnseen?.Contains(step) == true;
 
     /// <summary>Records that a step execution has its prompt; false when it already had one.</summary>
     public bool MarkPrompted(string stepExecution) => (promptedSteps ??= new(StringComparer.Ordinal)).Add(stepExecution);
@@ -34,7 +41,13 @@ public sealed class ReleaseState(string executionId)
     /// <summary>Records a log line (by content hash); false when it was already posted.</summary>
     public bool MarkLogLine(int hash) => (postedLogLines ??= []).Add(hash);
 
+    public bool HasLogLine(int hash) => postedLogLines?.Contains(hash) == true;
+
+    /// <summary>The result is in the thread: nothing is posted after it, so it stays the thread's last message.</summary>
     public bool ResultPosted { get; set; }
+
+    /// <summary>The release ended because an approval step was rejected (SSM reports that as Failed).</summary>
+    public bool Rejected { get; set; }
 
     /// <summary>Whether the status message shows something older than what is known.</summary>
     public bool StatusMessageStale { get; set; }
@@ -44,4 +57,8 @@ public sealed class ReleaseState(string executionId)
 
     /// <summary>A deferred edit is already scheduled.</summary>
     public bool StatusEditScheduled { get; set; }
+
+    /// <summary>Dropped from the store (a newer state object may follow the same execution): a deferred edit of
+    /// this one must not write what may now be older news.</summary>
+    public bool Retired { get; set; }
 }

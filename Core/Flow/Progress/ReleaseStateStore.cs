@@ -59,7 +59,8 @@ public sealed class ReleaseStateStore
             }
         }
 
-        states.Remove(victim!.Value);
+        states[victim!.Value].Retired = true;
+        states.Remove(victim.Value);
         order.Remove(victim);
     }
 }

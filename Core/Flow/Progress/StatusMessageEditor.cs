@@ -51,6 +51,13 @@ public sealed class StatusMessageEditor(
             await Task.Delay(delay, time);
             using var held = await locks.AcquireAsync(release.ExecutionId, CancellationToken.None);
             state.StatusEditScheduled = false;
+            if (state.Retired)
+            {
+                // The store forgot this state while the edit waited; whatever follows the execution now has its own.
+                ProgressLog.StatusEditDropped(logger, release.ExecutionId, "its state was dropped meanwhile");
+                return;
+            }
+
             await RefreshAsync(release, state, CancellationToken.None);
         }
         catch (Exception e) when (e is SlackApiException or HttpRequestException)

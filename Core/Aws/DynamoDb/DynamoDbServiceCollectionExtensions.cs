@@ -1,0 +1,20 @@
+using Amazon.DynamoDBv2;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SocketDeployer.Core.Catalog;
+using SocketDeployer.Core.Policy.Locks;
+
+namespace SocketDeployer.Core.Aws.DynamoDb;
+
+/// <summary>Registers the lock store over DynamoDB.</summary>
+public static class DynamoDbServiceCollectionExtensions
+{
+    /// <summary>Registers <see cref="IAmazonDynamoDB"/> (unless registered) and <see cref="ILockStore"/>.</summary>
+    public static IServiceCollection AddDynamoDbLockStore(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IAmazonDynamoDB>(sp => DynamoDbClientFactory.Create(sp.GetRequiredService<IOptions<AwsOptions>>().Value));
+        services.TryAddSingleton<ILockStore, DynamoDbLockStore>();
+        return services;
+    }
+}
