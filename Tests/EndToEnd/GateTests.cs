@@ -2,6 +2,7 @@ using SocketDeployer.Core.Aws;
 using SocketDeployer.Core.Flow.Approval;
 using SocketDeployer.Daemon.CommandLine;
 using SocketDeployer.Daemon.Verbs;
+using SocketDeployer.Sandbox.Aws;
 using SocketDeployer.Sandbox.Environment;
 using SocketDeployer.Sandbox.Slack;
 using SocketDeployer.Tests.Aws;
@@ -140,6 +141,24 @@ public class GateTests : SandboxTest
             Assert.That(announcement.Text, Does.Contain("*app* `r-99.3.0`").And.Contain($"<@{Alice}>"));
             Assert.That(refusal.Text, Does.Contain("someone else has to approve"));
             Assert.That(Env.Aws.Executions.Single().Status, Is.EqualTo("Success"));
+        });
+    }
+
+    [Test]
+    public async Task AnExecutionOfADocumentOutsideTheCatalogStaysUnannounced()
+    {
+        Env.Aws.RegisterDocument("Nightly-Cleanup", "1", [new SandboxStep("sweep") { Duration = TimeSpan.FromMilliseconds(50) }]);
+        using var ssm = SandboxClients.Ssm(Env.Aws);
+        var id = await ssm.StartAutomationExecutionAsync(
+            new StartAutomationRequest("Nightly-Cleanup", "1", new Dictionary<string, IReadOnlyList<string>>(), Guid.NewGuid().ToString(), new Dictionary<string, string>()),
+            CancellationToken.None);
+        var ignored = await Logs.WaitForAsync(r => r.EventId == 2600 && r.Message.Contains(id, StringComparison.Ordinal), Wait);
+        await WaitUntilAsync(() => Env.Aws.Executions.Single().IsTerminal);
+        Assert.Multiple(() =>
+        {
+            Assert.That(ignored.Message, Does.Contain("Nightly-Cleanup"));
+            Assert.That(Slack.Messages(DeployChannel).Where(m => m.IsBot), Is.Empty, "nothing in Slack for a document the catalog does not name");
+            Assert.That(Env.Aws.Executions.Single().Tags, Is.Empty, "and no tags");
         });
     }
 }
