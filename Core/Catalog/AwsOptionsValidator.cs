@@ -19,6 +19,7 @@ public sealed class AwsOptionsValidator : IValidateOptions<AwsOptions>
         Absolute("QueueUrl", options.QueueUrl, failures);
         Absolute("SqsServiceUrl", options.SqsServiceUrl, failures);
         Absolute("SsmServiceUrl", options.SsmServiceUrl, failures);
+        Absolute("DynamoDbServiceUrl", options.DynamoDbServiceUrl, failures);
         if (options.Region is { Length: > 0 } region && !System.Text.RegularExpressions.Regex.IsMatch(region, "^[a-z]{2}(-[a-z]+)+-\\d$"))
         {
             failures.Add($"Aws:Region: '{region}' is not a region name like us-east-1");

@@ -13,7 +13,10 @@ public static class CommandParser
     /// <summary>Longer messages are refused without being echoed.</summary>
     public const int MaxTextLength = 4000;
 
-    private static readonly string[] Verbs = ["help", "deploy", "run", "status", "cancel"];
+    private static readonly string[] Verbs = ["help", "deploy", "run", "status", "cancel", "lock", "unlock"];
+
+    /// <summary>A lock's reason is shown in every refusal: a sentence, not an essay.</summary>
+    public const int MaxReasonLength = 200;
     private static readonly SearchValues<char> LineBreaks = SearchValues.Create("\n\r\u0085\u2028\u2029");
     private const string DeployForm = "`deploy &lt;service&gt; &lt;version&gt;`";
     private const string ExecutionIdForm = "`xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`";
@@ -51,6 +54,10 @@ public static class CommandParser
             return ParseStatus(ref reader);
         if (Ascii.EqualsIgnoreCase(verb, "cancel"))
             return ParseCancel(ref reader);
+        if (Ascii.EqualsIgnoreCase(verb, "lock"))
+            return ParseLock(ref reader);
+        if (Ascii.EqualsIgnoreCase(verb, "unlock"))
+            return ParseUnlock(ref reader);
         return UnknownVerb(verb);
     }
 
@@ -108,6 +115,31 @@ public static class CommandParser
         if (!reader.Rest.IsEmpty)
             return Error($"unexpected text after the execution id: {TokenRules.Code(reader.Rest)}");
         return new CancelCommand(TokenRules.ToLowerAscii(id));
+    }
+
+    private static ParsedCommand ParseLock(ref TokenReader reader)
+    {
+        if (!reader.TryRead(out var service))
+            return Error("`lock` needs a service and a reason: `lock &lt;service&gt; &lt;reason&gt;`");
+        if (TokenRules.CheckService(service) is { } badService)
+            return Error(badService);
+        var reason = reader.Rest.Trim();
+        if (reason.IsEmpty)
+            return Error($"`lock` needs a reason after the service, so others know why: `lock {SlackText.Escape(service.ToString())} &lt;reason&gt;`");
+        if (reason.Length > MaxReasonLength)
+            return Error(string.Create(CultureInfo.InvariantCulture, $"a lock's reason is at most {MaxReasonLength} characters; that one is {reason.Length}"));
+        return new LockCommand(TokenRules.ToLowerAscii(service), reason.ToString());
+    }
+
+    private static ParsedCommand ParseUnlock(ref TokenReader reader)
+    {
+        if (!reader.TryRead(out var service))
+            return Error("`unlock` needs a service: `unlock &lt;service&gt;`");
+        if (TokenRules.CheckService(service) is { } bad)
+            return Error(bad);
+        if (!reader.Rest.IsEmpty)
+            return Error($"unexpected text after the service: {TokenRules.Code(reader.Rest)}");
+        return new UnlockCommand(TokenRules.ToLowerAscii(service));
     }
 
     private static CommandError UnknownVerb(ReadOnlySpan<char> verb)

@@ -23,6 +23,14 @@ public sealed record StatusCommand(string? Target) : ParsedCommand
 /// <param name="ExecutionId">Lower-cased, UUID form.</param>
 public sealed record CancelCommand(string ExecutionId) : ParsedCommand;
 
+/// <summary><c>lock &lt;service&gt; &lt;reason&gt;</c>: hold a service until someone unlocks it.</summary>
+/// <param name="Service">Lower-cased, as in <see cref="DeployCommand"/>.</param>
+/// <param name="Reason">The rest of the line, trimmed, not escaped (it is stored; every message escapes it).</param>
+public sealed record LockCommand(string Service, string Reason) : ParsedCommand;
+
+/// <summary><c>unlock &lt;service&gt;</c>: release a manual lock.</summary>
+public sealed record UnlockCommand(string Service) : ParsedCommand;
+
 /// <summary>The text was not a command.</summary>
 /// <param name="Reason">One short, specific mrkdwn sentence; user text in it is already escaped, so it can be posted as is (followed by the usage line).</param>
 public sealed record CommandError(string Reason) : ParsedCommand;

@@ -7,11 +7,12 @@ using SocketDeployer.Core.Flow.Cancel;
 using SocketDeployer.Core.Flow.Refusals;
 using SocketDeployer.Core.Flow.Status;
 using SocketDeployer.Core.Policy;
+using SocketDeployer.Core.Policy.Locks;
 using SocketDeployer.Core.Slack;
 
 namespace SocketDeployer.Core.Flow;
 
-/// <summary>Routes an app_mention to its command: ignore rules, channel check, parsing, then help / deploy / status / cancel.</summary>
+/// <summary>Routes an app_mention to its command: ignore rules, channel check, parsing, then help / deploy / status / cancel / lock / unlock.</summary>
 public sealed class MentionHandler(
     ISlackApi slack,
     IAuditLog audit,
@@ -22,6 +23,7 @@ public sealed class MentionHandler(
     DeployRequest deploy,
     StatusRequest status,
     CancelRequest cancel,
+    ManualLockRequest locks,
     IOptions<SlackPacingOptions> pacing,
     TimeProvider time,
     ILogger<MentionHandler> logger)
@@ -69,6 +71,12 @@ public sealed class MentionHandler(
             case CancelCommand command:
                 await cancel.HandleAsync(reply, command, usage, ct);
                 break;
+            case LockCommand command:
+                await locks.LockAsync(reply, command, usage, ct);
+                break;
+            case UnlockCommand command:
+                await locks.UnlockAsync(reply, command, usage, ct);
+                break;
             default:
                 await reply.AuditAsync("refused", ct, reason: "not available yet");
                 await reply.ThreadAsync(DeployMessages.CommandError("That command is not available yet.", usage), ct);
@@ -91,6 +99,8 @@ public sealed class MentionHandler(
         HelpCommand => "help",
         StatusCommand s => s.Target is null ? "status" : $"status {s.Target}",
         CancelCommand c => $"cancel {c.ExecutionId}",
+        LockCommand l => $"lock {l.Service} {l.Reason}",
+        UnlockCommand u => $"unlock {u.Service}",
         _ => raw.Length <= 200 ? raw : raw[..200],
     };
 

@@ -56,7 +56,7 @@ public sealed class DeployLock
             }
 
             last = holder;
-            if (!holder.IsManual && holder.EventId == candidate.EventId)
+            if (holder.EventId is not null && holder.EventId == candidate.EventId)
             {
                 return new LockAttempt.AlreadyOurs(holder);
             }

@@ -24,6 +24,12 @@ public sealed class DeployPolicy(ServiceCatalog catalog, PeopleDirectory people)
             : PolicyDecision.Refuse($"You are not an approver of *{service.Name}*.");
     }
 
+    /// <summary>Manual locks (<c>lock</c>, <c>unlock</c>) are for the approvers of the service.</summary>
+    public async Task<PolicyDecision> MayLockAsync(ServiceDefinition service, string user, CancellationToken cancellationToken) =>
+        await people.ContainsAsync(service.Approvers, user, cancellationToken)
+            ? PolicyDecision.Allow
+            : PolicyDecision.Refuse($"Only an approver of *{service.Name}* can lock or unlock it.");
+
     /// <summary>Cancelling is for the requester or an approver of the service.</summary>
     public async Task<PolicyDecision> MayCancelAsync(ServiceDefinition service, string user, string requester, CancellationToken cancellationToken) =>
         string.Equals(user, requester, StringComparison.Ordinal) || await people.ContainsAsync(service.Approvers, user, cancellationToken)

@@ -79,6 +79,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<DeployPolicy>();
         services.AddSingleton<DeployLock>();
         services.AddSingleton<LockReleaser>();
+        services.AddSingleton<ManualLockRequest>();
         services.AddSingleton<DeployRequest>();
         // Other features read releases too: one shared cache, whoever registers it first.
         services.AddSingleton<StatusRequest>();

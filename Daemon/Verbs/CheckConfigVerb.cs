@@ -66,7 +66,19 @@ internal static class CheckConfigVerb
             host.Services.GetRequiredService<ISqs>(),
             host.Services.GetRequiredService<ISsm>(),
             host.Services.GetRequiredService<IOptions<AwsOptions>>().Value,
-            host.Services.GetRequiredService<ServiceCatalog>());
+            host.Services.GetRequiredService<ServiceCatalog>(),
+            RegisteredCredentials(host.Services));
         return await checks.RunAsync(output, CancellationToken.None) ? DaemonExit.Clean : DaemonExit.BadConfiguration;
     }
+
+    /// <summary>Credentials registered as a service (an in-process daemon in the tests) are what the clients sign with,
+    /// so they are what the credential check resolves; otherwise the SDK's default chain.</summary>
+    private static Func<CancellationToken, Task<string>>? RegisteredCredentials(IServiceProvider services) =>
+        services.GetService<Amazon.Runtime.AWSCredentials>() is { } credentials
+            ? async ct =>
+            {
+                await credentials.GetCredentialsAsync().WaitAsync(OnlineChecks.CheckTimeout, ct);
+                return credentials.GetType().Name;
+            }
+            : null;
 }

@@ -9,7 +9,7 @@ public static class SandboxDocuments
     {
         var parameters = new Dictionary<string, string?>(StringComparer.Ordinal) { ["ReleaseTag"] = null, ["RequestedBy"] = null };
         aws.RegisterDocument("Deploy-App", "7", AppSteps, parameters);
-        aws.RegisterDocument("Deploy-UI", "3", AppSteps, parameters);
+        aws.RegisterDocument("Deploy-UI", "3", UiSteps, parameters);
         aws.RegisterDocument(GateDocument, GateVersion, GateSteps, GateParameters);
     }
 
@@ -46,5 +46,17 @@ public static class SandboxDocuments
             Inputs = new Dictionary<string, string>(StringComparer.Ordinal) { ["Message"] = "\"Roll out to production?\"" },
         },
         new("rollout", "aws:executeAwsApi") { Duration = TimeSpan.FromMilliseconds(200) },
+    ];
+
+    /// <summary>The ui service's document, as its catalog description says: the CDN is cleared after the rollout.</summary>
+    public static IReadOnlyList<SandboxStep> UiSteps { get; } =
+    [
+        new("build", "aws:executeAwsApi") { Duration = TimeSpan.FromMilliseconds(200) },
+        new("approve", "aws:approve")
+        {
+            Inputs = new Dictionary<string, string>(StringComparer.Ordinal) { ["Message"] = "\"Roll out to production?\"" },
+        },
+        new("rollout", "aws:executeAwsApi") { Duration = TimeSpan.FromMilliseconds(200) },
+        new("clearCdn", "aws:executeAwsApi") { Duration = TimeSpan.FromMilliseconds(100) },
     ];
 }

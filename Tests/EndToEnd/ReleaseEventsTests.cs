@@ -320,7 +320,7 @@ public class ReleaseEventsTests : SandboxTest
     private Task<SlackMessageRecord> ResultIn(string ts) => BotReplyIn(ts, IsFailureResult);
 
     private static bool IsFailureResult(SlackMessageRecord m) =>
-        (m.Text.StartsWith(":x: *app*", StringComparison.Ordinal) || m.Text.StartsWith(":no_entry_sign: *app*", StringComparison.Ordinal)) && m.Text.Contains("|Open the execution in the AWS console>", StringComparison.Ordinal);
+        (m.Text.StartsWith(":x: *app*", StringComparison.Ordinal) || m.Text.StartsWith(":no_entry_sign: *app*", StringComparison.Ordinal) || m.Text.StartsWith(":octagonal_sign: *app*", StringComparison.Ordinal)) && m.Text.Contains("|Open the execution in the AWS console>", StringComparison.Ordinal);
 
     private Task<SlackMessageRecord> PromptIn(string ts) => BotReplyIn(ts, IsPrompt);
 

@@ -37,7 +37,9 @@ public sealed partial class HostileCorpusTests
         env = await SandboxEnvironment.StartAsync();
         env.Aws.RunAutomations(env.QueueUrl);
         logs = new CapturedLogs();
-        daemon = DaemonInstance.Start(env, logs.AddTo);
+        // The corpus sends its refusals one after another from the same people and expects each one answered: the
+        // per-person refusal throttle (tested on its own) is opened as wide as validation allows.
+        daemon = DaemonInstance.Start(env, logs.AddTo, "--Slack:Pacing:RefusalsPerPerson=100", "--Slack:Pacing:RefusalWindow=00:00:01");
         await Slack.WaitForConnectionsAsync(2, Wait);
 
         var (app, appThread, appPrompt, appStatus) = await DeployUntilPromptAsync("app r-99.1.0", "Deploy-App");

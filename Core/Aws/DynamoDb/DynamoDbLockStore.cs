@@ -1,7 +1,6 @@
 using System.Collections.Frozen;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using Amazon.Runtime;
 using Microsoft.Extensions.Options;
 using SocketDeployer.Core.Catalog;
 using SocketDeployer.Core.Policy.Locks;
@@ -115,16 +114,6 @@ public sealed class DynamoDbLockStore(IAmazonDynamoDB dynamoDb, IOptions<AwsOpti
         }
     }
 
-    // The SDK retries throttling and 5xx itself; what reaches here is final, and the flow reports AWS refusals as AwsException.
-    private static async Task<T> CallAsync<T>(Func<Task<T>> call)
-    {
-        try
-        {
-            return await call();
-        }
-        catch (AmazonServiceException e)
-        {
-            throw new AwsException(e.ErrorCode ?? e.GetType().Name, e.Message, (int)e.StatusCode, e.RequestId);
-        }
-    }
+    // The SDK retries throttling and 5xx itself; what reaches here is final, and the flow reads AWS refusals as AwsException.
+    private static Task<T> CallAsync<T>(Func<Task<T>> call) => AwsSdkCall.RunAsync(call);
 }

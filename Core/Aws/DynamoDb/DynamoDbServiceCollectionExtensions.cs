@@ -1,4 +1,5 @@
 using Amazon.DynamoDBv2;
+using Amazon.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -10,10 +11,11 @@ namespace SocketDeployer.Core.Aws.DynamoDb;
 /// <summary>Registers the lock store over DynamoDB.</summary>
 public static class DynamoDbServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="IAmazonDynamoDB"/> (unless registered) and <see cref="ILockStore"/>.</summary>
+    /// <summary>Registers <see cref="IAmazonDynamoDB"/> (unless registered; signed with a registered <see cref="AWSCredentials"/>, else the
+    /// SDK's default chain) and <see cref="ILockStore"/>.</summary>
     public static IServiceCollection AddDynamoDbLockStore(this IServiceCollection services)
     {
-        services.TryAddSingleton<IAmazonDynamoDB>(sp => DynamoDbClientFactory.Create(sp.GetRequiredService<IOptions<AwsOptions>>().Value));
+        services.TryAddSingleton<IAmazonDynamoDB>(sp => DynamoDbClientFactory.Create(sp.GetRequiredService<IOptions<AwsOptions>>().Value, sp.GetService<AWSCredentials>()));
         services.TryAddSingleton<ILockStore, DynamoDbLockStore>();
         return services;
     }

@@ -16,6 +16,7 @@ internal static class LockItem
     public const string ExecutionId = "ExecutionId";
     public const string Reason = "Reason";
     public const string Thread = "Thread";
+    public const string Kind = "Kind";
 
     public static Dictionary<string, AttributeValue> KeyOf(string service) =>
         new(StringComparer.Ordinal) { [Key] = new() { S = service } };
@@ -26,6 +27,7 @@ internal static class LockItem
         item[Token] = new() { S = holder.Token };
         item[Requester] = new() { S = holder.Requester };
         item[Since] = new() { S = holder.Since.ToString("O", CultureInfo.InvariantCulture) };
+        item[Kind] = new() { S = holder.IsManual ? "manual" : "release" };
         // DynamoDB refuses empty strings in no attribute but keys; absent values are simply left out.
         Optional(item, Version, holder.Version);
         Optional(item, EventId, holder.EventId);
@@ -44,7 +46,8 @@ internal static class LockItem
         Text(item, EventId),
         Text(item, ExecutionId),
         Text(item, Reason),
-        Text(item, Thread));
+        Text(item, Thread),
+        Text(item, Kind) == "manual");
 
     private static void Optional(Dictionary<string, AttributeValue> item, string name, string? value)
     {

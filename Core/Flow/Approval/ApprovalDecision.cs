@@ -20,7 +20,8 @@ internal sealed class ApprovalDecision(
         var now = time.GetUtcNow();
         if (!click.Approve)
         {
-            if (!await SignalAsync("Reject", $"Rejected in Slack by {click.UserName} ({click.User})", ct))
+            var rejection = $"Rejected in Slack by {click.UserName} ({click.User})";
+            if (!await SignalAsync("Reject", rejection, ct))
             {
                 return false;
             }
@@ -28,7 +29,7 @@ internal sealed class ApprovalDecision(
             await DecideAsync(ApprovalTags.DecisionValue(Step, "rejected", [click.User], now), DecidedByTag.Value([(click.UserName, click.User)]), ct);
             await UpdatePromptAsync(ApprovalMessages.Decided(release, message, ApprovalMessages.Rejected(click.User, now)), ct);
             ApprovalLog.Decided(logger, "Rejection", release.ExecutionId, click.User);
-            await AuditAsync("reject", "rejected", ct);
+            await AuditAsync("reject", "rejected", rejection, ct);
             return true;
         }
 
@@ -45,12 +46,13 @@ internal sealed class ApprovalDecision(
             await TagAsync(ExecutionTags.Approvals, ApprovalTags.ApprovalsValue(Step, approvals), ct);
             await UpdatePromptAsync(ApprovalMessages.Prompt(release, service, click.StepName, message, approvals, console), ct);
             ApprovalLog.Partial(logger, release.ExecutionId, click.User, approvals.Count, service.RequiredApprovals);
-            await AuditAsync("approve", "recorded", ct);
+            await AuditAsync("approve", "recorded", $"approval {approvals.Count} of {service.RequiredApprovals}; waiting for more", ct);
             return true;
         }
 
         var names = string.Join(", ", approvals.Select(u => u == click.User ? $"{click.UserName} ({u})" : u));
-        if (!await SignalAsync("Approve", $"Approved in Slack by {names}", ct))
+        var approval = $"Approved in Slack by {names}";
+        if (!await SignalAsync("Approve", approval, ct))
         {
             return false;
         }
@@ -58,7 +60,7 @@ internal sealed class ApprovalDecision(
         await DecideAsync(ApprovalTags.DecisionValue(Step, "approved", approvals, now), DecidedByTag.Value(approvals.Select(u => (u == click.User ? click.UserName : null, u))), ct);
         await UpdatePromptAsync(ApprovalMessages.Decided(release, message, ApprovalMessages.Approved(approvals, now)), ct);
         ApprovalLog.Decided(logger, "Approval", release.ExecutionId, click.User);
-        await AuditAsync("approve", "approved", ct);
+        await AuditAsync("approve", "approved", approval, ct);
         return true;
     }
 
@@ -88,6 +90,7 @@ internal sealed class ApprovalDecision(
     private Task UpdatePromptAsync(SlackMessage message, CancellationToken ct) =>
         slack.UpdateMessageAsync(release.Channel, tags.PromptTs!, message, ct);
 
-    private Task AuditAsync(string kind, string outcome, CancellationToken ct) =>
-        audit.AppendAsync(new AuditEntry(kind, outcome, click.User, click.Channel, null, release.Service, release.Version, release.ExecutionId, click.StepName), ct);
+    /// <param name="reason">What the decision said: the comment sent with the signal, or how many approvals are in.</param>
+    private Task AuditAsync(string kind, string outcome, string reason, CancellationToken ct) =>
+        audit.AppendAsync(new AuditEntry(kind, outcome, click.User, click.Channel, null, release.Service, release.Version, release.ExecutionId, reason, click.StepName), ct);
 }

@@ -67,7 +67,13 @@ public static class ProgressMessages
         };
         var at = failedStep is null ? "" : $" at step *{SlackText.Escape(failedStep, 100)}*";
         var why = string.IsNullOrWhiteSpace(failureMessage) ? "" : $"\n> {SlackText.Escape(failureMessage, 1500)}";
-        var icon = rejected && state.Status is not ("TimedOut" or "Cancelled") ? ":no_entry_sign:" : ":x:";
+        var icon = state.Status switch
+        {
+            "Cancelled" => ":octagonal_sign:",
+            "TimedOut" => ":x:",
+            _ when rejected => ":no_entry_sign:",
+            _ => ":x:",
+        };
         var text = $"{icon} {what} {verb}{at} after {took}{why}\n<{console}|Open the execution in the AWS console>";
         return Plain(text);
     }

@@ -5,6 +5,8 @@ namespace SocketDeployer.Core.Policy.Locks;
 /// <see cref="Token"/> is unique per acquisition: every conditional write names it, so a takeover or a release
 /// only ever replaces the very holder it read.
 /// </summary>
+/// <param name="IsManual">A manual lock (<c>lock &lt;service&gt; &lt;reason&gt;</c>): no release behind it, only <c>unlock</c> ends it.
+/// Its <see cref="EventId"/> is the Slack event that asked for it, so a redelivery is recognised.</param>
 public sealed record LockHolder(
     string Service,
     string Token,
@@ -14,8 +16,5 @@ public sealed record LockHolder(
     string? EventId = null,
     string? ExecutionId = null,
     string? Reason = null,
-    string? Thread = null)
-{
-    /// <summary>A manual lock (<c>lock &lt;service&gt; &lt;reason&gt;</c>) has no release behind it.</summary>
-    public bool IsManual => EventId is null;
-}
+    string? Thread = null,
+    bool IsManual = false);

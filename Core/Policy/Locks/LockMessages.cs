@@ -36,13 +36,50 @@ public static class LockMessages
         return new SlackMessage(text, Flow.BlockKit.Blocks(Flow.BlockKit.Section(text)));
     }
 
+    /// <summary>The answer to a successful <c>lock</c>.</summary>
+    public static SlackMessage Locked(ServiceDefinition service, LockHolder holder)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(holder);
+        return Plain($":lock: <@{holder.Requester}> locked *{service.Name}*: {SlackText.Escape(holder.Reason ?? "")}. " +
+                     $"Deploys of *{service.Name}* are refused until an approver runs `unlock {service.Name}`.");
+    }
+
+    /// <summary>The answer to a successful <c>unlock</c>, naming the lock it ended.</summary>
+    public static SlackMessage Unlocked(ServiceDefinition service, LockHolder ended, string user, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(ended);
+        return Plain($":unlock: <@{user}> unlocked *{service.Name}* (locked by <@{ended.Requester}> since {Since(ended.Since, now)}: " +
+                     $"{SlackText.Escape(ended.Reason ?? "")}). It can be deployed again.");
+    }
+
+    /// <summary><c>unlock</c> of a free service.</summary>
+    public static SlackMessage NotLocked(ServiceDefinition service)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        return Plain($":information_source: *{service.Name}* is not locked.");
+    }
+
+    /// <summary><c>unlock</c> while a release holds the service: that lock ends with the release, not by hand.</summary>
+    public static SlackMessage HeldByRelease(ServiceDefinition service, LockHolder holder, Uri? console, DateTimeOffset now)
+    {
+        var held = Held(service, holder, console, now);
+        return Plain(held.Text + " `unlock` only ends manual locks.");
+    }
+
+    /// <summary>The lock table refused or failed; nothing changed.</summary>
+    public static SlackMessage StoreFailed(string service, string code, string message) =>
+        Plain($":x: Could not read or change the lock of *{service}*: {SlackText.Escape($"{code}: {message}")}. Nothing changed.");
+
     /// <summary>The lock changed hands on every attempt.</summary>
     public static SlackMessage Busy(ServiceDefinition service)
     {
         ArgumentNullException.ThrowIfNull(service);
-        var text = $":hourglass: The lock of *{service.Name}* changed hands while I was taking it; ask again in a moment.";
-        return new SlackMessage(text, Flow.BlockKit.Blocks(Flow.BlockKit.Section(text)));
+        return Plain($":hourglass: The lock of *{service.Name}* changed hands while I was taking it; ask again in a moment.");
     }
+
+    private static SlackMessage Plain(string text) => new(text, Flow.BlockKit.Blocks(Flow.BlockKit.Section(text)));
 
     /// <summary>"10:30 UTC", with the date when it is not <paramref name="now"/>'s day in UTC.</summary>
     internal static string Since(DateTimeOffset since, DateTimeOffset now) =>
