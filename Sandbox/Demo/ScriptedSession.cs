@@ -92,7 +92,7 @@ internal sealed class ScriptedSession(SandboxEnvironment env, TextWriter output)
             "--requested-by", Alice, "--timeout", "10m", "--config", SandboxEnvironment.ShippedConfig,
             $"--Aws:Region={env.Aws.Region}", $"--Aws:SsmServiceUrl={env.Aws.ServiceUrl}",
         ]);
-        var gate = GateVerb.RunAsync(commandLine, log, log);
+        var gate = GateVerb.RunAsync(commandLine, log, log, env.AddAwsCredentials);
         var announcement = await Slack.WaitForMessageAsync(
             m => m.IsBot && m.Channel == DeployChannel && m.Text.Contains("CI pipeline #512", StringComparison.Ordinal), Wait);
         var prompt = await PromptIn(announcement.Ts);

@@ -28,7 +28,7 @@ public class GateTests : SandboxTest
         Assert.That(commandLine.Error, Is.Null);
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = await GateVerb.RunAsync(commandLine, output, error, cancellationToken: ct);
+        var code = await GateVerb.RunAsync(commandLine, output, error, Env.AddAwsCredentials, cancellationToken: ct);
         return new GateRun(code, output.ToString(), error.ToString());
     }
 
