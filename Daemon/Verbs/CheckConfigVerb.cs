@@ -13,9 +13,6 @@ namespace SocketDeployer.Daemon.Verbs;
 /// <summary><c>socketdeployer check-config [--online]</c>: validate, print the catalog, optionally try every remote dependency.</summary>
 internal static class CheckConfigVerb
 {
-    /// <summary>How long one online check may take: it answers an admin at a terminal, not a daemon that must persist.</summary>
-    public static readonly TimeSpan OnlineCheckTimeout = TimeSpan.FromSeconds(5);
-
     public static async Task<int> RunAsync(DaemonCommandLine commandLine, Action<IServiceCollection>? configure = null, TextWriter? output = null)
     {
         output ??= Console.Out;
@@ -28,7 +25,7 @@ internal static class CheckConfigVerb
                 services.PostConfigure<SlackApiResilienceOptions>(o =>
                 {
                     o.MaxRetryAttempts = 0;
-                    o.AttemptTimeout = OnlineCheckTimeout;
+                    o.AttemptTimeout = OnlineChecks.CheckTimeout;
                 });
             }
         });

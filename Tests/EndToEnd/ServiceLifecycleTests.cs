@@ -58,6 +58,12 @@ public class ServiceLifecycleTests
         await env.Slack.ClickButtonAsync(Bob, DeployChannel, prompt.Ts, ApprovalMessages.ApproveAction, ApprovalMessages.ButtonValue(execution.Id, "approve"));
         await env.Slack.WaitForMessageAsync(m => m.ThreadTs == ts && m.Text.StartsWith(":tada:", StringComparison.Ordinal), Wait);
 
+        // Step lines may be posted after the result (it has priority): await each before counting.
+        foreach (var step in new[] { "build", "updateParameters", "rollout" })
+        {
+            await env.Slack.WaitForMessageAsync(m => m.IsBot && m.ThreadTs == ts && m.Text.Contains($"step *{step}* succeeded", StringComparison.Ordinal), Wait);
+        }
+
         var thread = env.Slack.Thread(DeployChannel, ts).Where(m => m.IsBot).ToList();
         Assert.Multiple(() =>
         {
