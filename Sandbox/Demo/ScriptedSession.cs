@@ -1,4 +1,6 @@
 using SocketDeployer.Core.Flow.Approval;
+using SocketDeployer.Daemon.CommandLine;
+using SocketDeployer.Daemon.Verbs;
 using SocketDeployer.Sandbox.Aws;
 using SocketDeployer.Sandbox.Environment;
 using SocketDeployer.Sandbox.Slack;
@@ -77,6 +79,34 @@ internal sealed class ScriptedSession(SandboxEnvironment env, TextWriter output)
             return [await Finished(first), second];
         });
         await Scene("8. Bob asks for the status: nothing is running any more", async () => [await ReplyTo(await Say(Bob, "status"))]);
+        await Scene("9. A pipeline waits on Slack (socketdeployer gate ui); Carol and Erin approve, the pipeline goes on", async () => [await PipelineGateAsync()]);
+    }
+
+    /// <summary>What a CI job does: the gate verb's own code path, its output printed as the job's log shows it.</summary>
+    private async Task<string> PipelineGateAsync()
+    {
+        using var log = new StringWriter();
+        var commandLine = DaemonCommandLine.Parse(
+        [
+            "gate", "ui", "--summary", "CI pipeline #512: migrate the sessions table", "--link", "https://ci.example.com/pipelines/512",
+            "--requested-by", Alice, "--timeout", "10m", "--config", SandboxEnvironment.ShippedConfig,
+            $"--Aws:Region={env.Aws.Region}", $"--Aws:SsmServiceUrl={env.Aws.ServiceUrl}",
+        ]);
+        var gate = GateVerb.RunAsync(commandLine, log, log, env.AddAwsCredentials);
+        var announcement = await Slack.WaitForMessageAsync(
+            m => m.IsBot && m.Channel == DeployChannel && m.Text.Contains("CI pipeline #512", StringComparison.Ordinal), Wait);
+        var prompt = await PromptIn(announcement.Ts);
+        await Click(Carol, prompt);
+        await Slack.WaitForMessageAsync(m => m.Ts == prompt.Ts && m.EditCount > 0, Wait);
+        await Click(Erin, prompt);
+        var code = await gate.WaitAsync(Wait);
+        foreach (var line in log.ToString().TrimEnd().Split('\n'))
+        {
+            output.WriteLine($"   pipeline> {line}");
+        }
+
+        output.WriteLine($"   pipeline> (exit {code})");
+        return await Finished(announcement.Ts);
     }
 
     private async Task Scene(string title, Func<Task<string[]>> play)

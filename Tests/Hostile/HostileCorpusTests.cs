@@ -44,6 +44,8 @@ public sealed partial class HostileCorpusTests
 
         var (app, appThread, appPrompt, appStatus) = await DeployUntilPromptAsync("app r-99.1.0", "Deploy-App");
         var (ui, _, _, _) = await DeployUntilPromptAsync("ui r-80.0.0", "Deploy-UI");
+        // A runbook outside the catalog, started from the console: not a release (a catalogued one would be announced).
+        env.Aws.RegisterDocument("Console-Runbook", "1", SandboxDocuments.AppSteps);
         var console = await StartOutsideSlackAsync();
         await UntilAsync(() => env.Aws.Execution(console).Status == "Waiting" && env.Aws.Messages(env.QueueUrl).Count == 0, "the console run waits and the queue is drained");
         driver = new CorpusDriver(env, new Releases(app, appThread, appPrompt, appStatus, ui, console));
@@ -190,7 +192,7 @@ public sealed partial class HostileCorpusTests
         using var ssm = SandboxClients.Ssm(env.Aws);
         var parameters = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { ["ReleaseTag"] = ["r-1.0.0"], ["RequestedBy"] = ["console"] };
         return await ssm.StartAutomationExecutionAsync(
-            new StartAutomationRequest("Deploy-App", "7", parameters, Guid.NewGuid().ToString(), new Dictionary<string, string>()), CancellationToken.None);
+            new StartAutomationRequest("Console-Runbook", "1", parameters, Guid.NewGuid().ToString(), new Dictionary<string, string>()), CancellationToken.None);
     }
 
     [GeneratedRegex("<[!@#][^>]*>|<(?:https?|mailto|ftp|file|javascript):[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -26,7 +26,7 @@ internal sealed class ApprovalDecision(
                 return false;
             }
 
-            await TagAsync(ExecutionTags.Decision, ApprovalTags.DecisionValue(Step, "rejected", [click.User], now), ct);
+            await DecideAsync(ApprovalTags.DecisionValue(Step, "rejected", [click.User], now), DecidedByTag.Value([(click.UserName, click.User)]), ct);
             await UpdatePromptAsync(ApprovalMessages.Decided(release, message, ApprovalMessages.Rejected(click.User, now)), ct);
             ApprovalLog.Decided(logger, "Rejection", release.ExecutionId, click.User);
             await AuditAsync("reject", "rejected", rejection, ct);
@@ -57,7 +57,7 @@ internal sealed class ApprovalDecision(
             return false;
         }
 
-        await TagAsync(ExecutionTags.Decision, ApprovalTags.DecisionValue(Step, "approved", approvals, now), ct);
+        await DecideAsync(ApprovalTags.DecisionValue(Step, "approved", approvals, now), DecidedByTag.Value(approvals.Select(u => (u == click.User ? click.UserName : null, u))), ct);
         await UpdatePromptAsync(ApprovalMessages.Decided(release, message, ApprovalMessages.Approved(approvals, now)), ct);
         ApprovalLog.Decided(logger, "Approval", release.ExecutionId, click.User);
         await AuditAsync("approve", "approved", approval, ct);
@@ -79,6 +79,13 @@ internal sealed class ApprovalDecision(
 
     private Task TagAsync(string key, string value, CancellationToken ct) =>
         ssm.AddTagsAsync(release.ExecutionId, new Dictionary<string, string>(StringComparer.Ordinal) { [key] = value }, ct);
+
+    // One call for both: a pipeline waiting on the gate reads who decided as soon as the decision is there.
+    private Task DecideAsync(string decision, string decidedBy, CancellationToken ct) =>
+        ssm.AddTagsAsync(
+            release.ExecutionId,
+            new Dictionary<string, string>(StringComparer.Ordinal) { [ExecutionTags.Decision] = decision, [ExecutionTags.DecidedBy] = decidedBy },
+            ct);
 
     private Task UpdatePromptAsync(SlackMessage message, CancellationToken ct) =>
         slack.UpdateMessageAsync(release.Channel, tags.PromptTs!, message, ct);
