@@ -71,5 +71,6 @@ public sealed class JsonLinesAuditLog : IAuditLog, IDisposable
         public string? Version => Entry.Version;
         public string? ExecutionId => Entry.ExecutionId;
         public string? Reason => Entry.Reason;
+        public string? Step => Entry.Step;
     }
 }

@@ -52,7 +52,18 @@ public sealed record AutomationExecution(
     string? FailureMessage,
     string? CurrentStepName,
     string? CurrentAction,
-    IReadOnlyList<StepExecution> Steps);
+    IReadOnlyList<StepExecution> Steps)
+{
+    /// <summary>The parameters it was started with: an execution started outside Slack is announced from them.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Parameters { get; init; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+
+    /// <summary>The IAM principal that started it (an ARN).</summary>
+    public string? ExecutedBy { get; init; }
+
+    /// <summary>The first value of a parameter, or null when absent or empty.</summary>
+    public string? Parameter(string name) =>
+        Parameters.TryGetValue(name, out var values) && values.Count > 0 && !string.IsNullOrWhiteSpace(values[0]) ? values[0] : null;
+}
 
 /// <summary>One step of an execution.</summary>
 public sealed record StepExecution(

@@ -15,7 +15,11 @@ internal static class SsmMapping
         execution.FailureMessage,
         execution.CurrentStepName,
         execution.CurrentAction,
-        [.. (execution.StepExecutions ?? []).Select(Step)]);
+        [.. (execution.StepExecutions ?? []).Select(Step)])
+    {
+        Parameters = (execution.Parameters ?? []).ToDictionary(p => p.Key, p => (IReadOnlyList<string>)[.. p.Value ?? []], StringComparer.Ordinal),
+        ExecutedBy = execution.ExecutedBy,
+    };
 
     /// <summary>The SDK's DateTime as an instant; a value without a kind is UTC (the wire carries epoch seconds).</summary>
     public static DateTimeOffset? Of(DateTime? time) => time switch

@@ -5,10 +5,13 @@ namespace SocketDeployer.Core.Catalog;
 /// <summary>Aws section rules: the queue URL and endpoint overrides must be absolute http(s) URLs.</summary>
 public sealed class AwsOptionsValidator : IValidateOptions<AwsOptions>
 {
+    /// <summary>False for <c>socketdeployer gate</c>, which only talks to SSM.</summary>
+    public bool RequireQueue { get; init; } = true;
+
     public ValidateOptionsResult Validate(string? name, AwsOptions options)
     {
         var failures = OptionKeys.Annotations(options, AwsOptions.Section).ToList();
-        if (options.QueueUrl is null)
+        if (RequireQueue && options.QueueUrl is null)
         {
             failures.Add("Aws:QueueUrl: is required (the SQS queue EventBridge writes automation events to)");
         }

@@ -25,6 +25,9 @@ public sealed class DeployOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan StartReplyGrace { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>The gate document pipelines start to wait for a Slack decision (<c>socketdeployer gate</c>).</summary>
+    public GateOptions Gate { get; set; } = new();
+
     /// <summary>Service alias → what deploying it means.</summary>
     [MinLength(1)]
     public Dictionary<string, ServiceOptions> Services { get; set; } = new(StringComparer.Ordinal);
@@ -38,6 +41,10 @@ public sealed class ServiceOptions
 
     [Required(AllowEmptyStrings = false)]
     public string Document { get; set; } = "";
+
+    /// <summary>Where executions started outside Slack (pipelines, the console) are announced; the first of
+    /// Deploy:Channels when not set.</summary>
+    public string? Channel { get; set; }
 
     /// <summary>Pinned document version: configuration is immutable at runtime.</summary>
     [Required(AllowEmptyStrings = false)]

@@ -29,12 +29,19 @@ public sealed partial class DeployOptionsValidator : IValidateOptions<DeployOpti
             failures.AddRange(ValidateService(alias, service));
         }
 
+        failures.AddRange(GateOptionsValidator.Failures(options.Gate));
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
     private static IEnumerable<string> ValidateService(string alias, ServiceOptions service)
     {
         var key = $"Deploy:Services:{alias}";
+        if (service.Channel is { } channel && !ChannelId().IsMatch(channel))
+        {
+            yield return $"{key}:Channel: '{channel}' is not a channel ID (C…/G…, as in the channel's details)";
+        }
+
         if (!ServiceAlias().IsMatch(alias))
         {
             yield return $"{key}: the alias must be lower-case ASCII letters, digits, '-' or '_' (what people type in Slack)";

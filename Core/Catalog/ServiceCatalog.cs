@@ -15,6 +15,8 @@ public sealed class ServiceCatalog
     public ServiceCatalog(DeployOptions options)
     {
         Channels = options.Channels.ToFrozenSet(StringComparer.Ordinal);
+        DefaultChannel = options.Channels.FirstOrDefault() ?? "";
+        Gate = options.Gate;
         Services = options.Services
             .Select(pair => ToDefinition(pair.Key, pair.Value))
             .OrderBy(service => service.Name, StringComparer.Ordinal)
@@ -26,6 +28,15 @@ public sealed class ServiceCatalog
 
     /// <summary>Channel IDs where commands are accepted.</summary>
     public IReadOnlySet<string> Channels { get; }
+
+    /// <summary>The first of Deploy:Channels: where a service that names no channel is announced.</summary>
+    public string DefaultChannel { get; }
+
+    /// <summary>The gate document (Deploy:Gate).</summary>
+    public GateOptions Gate { get; }
+
+    /// <summary>Where an execution of <paramref name="service"/> started outside Slack is announced.</summary>
+    public string ChannelOf(ServiceDefinition service) => service.Channel ?? DefaultChannel;
 
     /// <summary>Services ordered by alias.</summary>
     public IReadOnlyList<ServiceDefinition> Services { get; }
@@ -47,5 +58,8 @@ public sealed class ServiceCatalog
         o.Parameters.ToFrozenDictionary(StringComparer.Ordinal),
         [.. o.Deployers],
         [.. o.Approvers],
-        o.RequiredApprovals);
+        o.RequiredApprovals)
+    {
+        Channel = string.IsNullOrEmpty(o.Channel) ? null : o.Channel,
+    };
 }

@@ -18,4 +18,8 @@ public sealed record ServiceDefinition(
     IReadOnlyDictionary<string, string> Parameters,
     IReadOnlyList<string> Deployers,
     IReadOnlyList<string> Approvers,
-    int RequiredApprovals);
+    int RequiredApprovals)
+{
+    /// <summary>The channel its outside executions are announced in, when it names one (else the catalog's first).</summary>
+    public string? Channel { get; init; }
+}

@@ -35,6 +35,16 @@ internal sealed class RecentIds(int capacity, TimeSpan window, TimeProvider time
         }
     }
 
+    /// <summary>Forgets an id, so the next <see cref="TryAddAll"/> with it counts as fresh.</summary>
+    public void Forget(string id)
+    {
+        lock (_lock)
+        {
+            // Its queue entry stays until it ages out; Expire removing an absent key is harmless.
+            _seen.Remove(id);
+        }
+    }
+
     private void Expire(DateTimeOffset now)
     {
         while (_order.Count > 0 && (_order.Count >= capacity || now - _order.Peek().At > window))

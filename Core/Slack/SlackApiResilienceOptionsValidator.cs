@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SocketDeployer.Core.Catalog;
+using SocketDeployer.Core.Time;
 
 namespace SocketDeployer.Core.Slack;
 
@@ -12,7 +13,7 @@ public sealed class SlackApiResilienceOptionsValidator : IValidateOptions<SlackA
         var failures = OptionKeys.Annotations(options, SlackApiResilienceOptions.Section).ToList();
         if (options.BaseDelay > options.MaxDelay)
         {
-            failures.Add($"{SlackApiResilienceOptions.Section}:BaseDelay: must not be longer than MaxDelay ({options.MaxDelay})");
+            failures.Add($"{SlackApiResilienceOptions.Section}:BaseDelay: must not be longer than MaxDelay ({HumanDuration.Format(options.MaxDelay)})");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

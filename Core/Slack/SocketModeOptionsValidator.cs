@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SocketDeployer.Core.Catalog;
+using SocketDeployer.Core.Time;
 
 namespace SocketDeployer.Core.Slack;
 
@@ -12,7 +13,7 @@ public sealed class SocketModeOptionsValidator : IValidateOptions<SocketModeOpti
         var failures = OptionKeys.Annotations(options, SocketModeOptions.Section).ToList();
         if (options.ReconnectBaseDelay > options.ReconnectMaxDelay)
         {
-            failures.Add($"{SocketModeOptions.Section}:ReconnectBaseDelay: must not be longer than ReconnectMaxDelay ({options.ReconnectMaxDelay})");
+            failures.Add($"{SocketModeOptions.Section}:ReconnectBaseDelay: must not be longer than ReconnectMaxDelay ({HumanDuration.Format(options.ReconnectMaxDelay)})");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -1,3 +1,5 @@
+using SocketDeployer.Daemon.Verbs;
+
 namespace SocketDeployer.Daemon.CommandLine;
 
 /// <summary>The verbs of design.md "Running".</summary>
@@ -5,6 +7,7 @@ internal enum Verb
 {
     Run,
     CheckConfig,
+    Gate,
     Version,
     Help,
 }
@@ -12,6 +15,9 @@ internal enum Verb
 /// <summary>What the command line asked for; arguments it does not own go on to configuration (<c>--Section:Key=value</c>).</summary>
 internal sealed record DaemonCommandLine(Verb Verb, string ConfigPath, bool Online, string[] ConfigurationArgs, string? Error)
 {
+    /// <summary>For <c>gate</c>: the service, summary, link, requester and timeout.</summary>
+    public GateArguments? Gate { get; init; }
+
     public static string DefaultConfigPath => Path.Combine(AppContext.BaseDirectory, "appsettings.json");
 
     public static DaemonCommandLine Parse(IReadOnlyList<string> args)
@@ -20,6 +26,7 @@ internal sealed record DaemonCommandLine(Verb Verb, string ConfigPath, bool Onli
         var config = DefaultConfigPath;
         var online = false;
         var rest = new List<string>();
+        var gate = new List<string>();
         var start = 0;
         if (args.Count > 0)
         {
@@ -27,6 +34,7 @@ internal sealed record DaemonCommandLine(Verb Verb, string ConfigPath, bool Onli
             {
                 case "run": verb = Verb.Run; start = 1; break;
                 case "check-config": verb = Verb.CheckConfig; start = 1; break;
+                case "gate": verb = Verb.Gate; start = 1; break;
                 case "--version" or "version": return new(Verb.Version, config, false, [], null);
                 case "--help" or "-h" or "help": return new(Verb.Help, config, false, [], null);
             }
@@ -52,6 +60,18 @@ internal sealed record DaemonCommandLine(Verb Verb, string ConfigPath, bool Onli
             {
                 online = true;
             }
+            else if (verb == Verb.Gate && GateArguments.Options.Contains(arg.Split('=')[0]))
+            {
+                gate.Add(arg);
+                if (!arg.Contains('=', StringComparison.Ordinal) && i + 1 < args.Count)
+                {
+                    gate.Add(args[++i]);
+                }
+            }
+            else if (verb == Verb.Gate && !arg.StartsWith('-'))
+            {
+                gate.Add(arg);
+            }
             else if (arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains(':', StringComparison.Ordinal))
             {
                 rest.Add(arg);
@@ -66,6 +86,13 @@ internal sealed record DaemonCommandLine(Verb Verb, string ConfigPath, bool Onli
             }
         }
 
+        if (verb == Verb.Gate)
+        {
+            return GateArguments.TryParse(gate, out var parsed) is { } error
+                ? new(verb, config, online, [], error)
+                : new(verb, config, online, [.. rest], null) { Gate = parsed };
+        }
+
         return new(verb, config, online, [.. rest], null);
     }
 
@@ -73,9 +100,13 @@ internal sealed record DaemonCommandLine(Verb Verb, string ConfigPath, bool Onli
         Usage:
           socketdeployer [run] [--config PATH] [--Section:Key=value ...]
           socketdeployer check-config [--config PATH] [--online]
+          socketdeployer gate <service> --summary TEXT [--link URL] [--requested-by ID] [--timeout T] [--config PATH]
           socketdeployer --version
         PATH defaults to appsettings.json beside the executable. Environment variables (Section__Key)
         and files in $CREDENTIALS_DIRECTORY (named like Slack__BotToken) override the file.
         Exit codes: 0 clean stop, 1 bad configuration, 2 runtime failure.
+        gate starts the Deploy:Gate document and waits for the decision in Slack (no Slack token needed; AWS
+        credentials from the SDK's default chain; T like 30m, 1h30m). It prints who decided and exits
+        0 approved, 1 rejected, 3 timed out or cancelled (or stopped waiting on Ctrl-C/SIGTERM), 2 on an error.
         """;
 }

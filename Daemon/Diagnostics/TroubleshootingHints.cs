@@ -16,7 +16,10 @@ internal static class TroubleshootingHints
         _ => $"{e.Error}: {e.Message}",
     };
 
-    /// <summary>AWS refusals of the daemon's identity or its queue: retrying cannot help, the daemon stops (exit 2).</summary>
+    /// <summary>
+    /// AWS refusals of the daemon's identity or its queue, or no credentials at all: retrying cannot help, the daemon
+    /// stops (exit 2). The list is <see cref="AwsRetryOptions.PermanentCodes"/>.
+    /// </summary>
     public static bool IsPermanent(AwsException e) => AwsRetryOptions.IsPermanent(e);
 
     public static string ForAws(AwsException e) => e.Code switch
@@ -30,7 +33,6 @@ internal static class TroubleshootingHints
             $"{e.Code}: document not found; check Deploy:Services:*:Document and the region",
         "InvalidDocumentVersion" or "AutomationDefinitionVersionNotFoundException" =>
             $"{e.Code}: document version not found; check Deploy:Services:*:DocumentVersion",
-        AwsSdkCall.NoCredentialsCode => $"{e.Code}: {e.AwsMessage}",
         _ => $"{e.Code}: {e.AwsMessage}",
     };
 }

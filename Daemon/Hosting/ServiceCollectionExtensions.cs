@@ -9,6 +9,7 @@ using SocketDeployer.Core.Catalog;
 using SocketDeployer.Core.Flow;
 using SocketDeployer.Core.Flow.Approval;
 using SocketDeployer.Core.Flow.Cancel;
+using SocketDeployer.Core.Flow.Outside;
 using SocketDeployer.Core.Flow.Progress;
 using SocketDeployer.Core.Flow.Releases;
 using SocketDeployer.Core.Flow.Status;
@@ -91,6 +92,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<ApprovalClickHandler>();
         services.AddSingleton<StatusMessageEditor>();
         services.AddSingleton<ReleaseProgress>();
+        services.AddSingleton<OutsideExecutions>();
         return services;
     }
 

@@ -14,9 +14,6 @@ internal static partial class QueueLog
     [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "ReceiveMessage failed ({Reason}; {Failures} in a row); receiving again in {Delay}")]
     public static partial void ReceiveFailed(ILogger logger, string reason, int failures, HumanDuration delay);
 
-    [LoggerMessage(EventId = 4022, Level = LogLevel.Critical, Message = "ReceiveMessage cannot succeed until this is fixed, stopping: {Hint}")]
-    public static partial void ReceivePermanentlyFailed(ILogger logger, string hint);
-
     [LoggerMessage(EventId = 4003, Level = LogLevel.Debug, Message = "Received {Count} message(s)")]
     public static partial void Received(ILogger logger, int count);
 

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SocketDeployer.Core.Aws;
+using SocketDeployer.Daemon.Diagnostics;
 
 namespace SocketDeployer.Daemon.Queue;
 
@@ -54,10 +55,7 @@ internal sealed class QueueReceiver
     /// <summary>Whether the loop waits for handlers to take buffered messages: idle by design, not stuck.</summary>
     public bool WaitingForCapacity => Volatile.Read(ref _waitingForCapacity) != 0;
 
-    /// <summary>
-    /// Receives until <paramref name="stoppingToken"/> is cancelled, then completes the channel. A permanent AWS error
-    /// (<see cref="AwsRetryOptions.IsPermanent"/>) ends the loop too, and is thrown for the worker to stop the daemon.
-    /// </summary>
+    /// <summary>Receives until <paramref name="stoppingToken"/> is cancelled, then completes the channel.</summary>
     public async Task RunAsync(CancellationToken stoppingToken)
     {
         var failures = 0;
@@ -72,10 +70,10 @@ internal sealed class QueueReceiver
                     messages = await ReceiveAsync(room, stoppingToken);
                     failures = 0;
                 }
-                catch (Exception e) when (!stoppingToken.IsCancellationRequested && !(e is AwsException aws && AwsRetryOptions.IsPermanent(aws)))
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested && !(e is AwsException refused && TroubleshootingHints.IsPermanent(refused)))
                 {
-                    // Never spin on a broken network or a throttled queue: back off, then try again. One line, no stack
-                    // trace: the SDK already retried this call, and the cause is all an operator needs.
+                    // A refusal (AccessDenied, no such queue) is thrown: the worker fails and the daemon exits 2 with its hint.
+                    // Never spin on a broken queue, credentials or network: back off, then try again.
                     var delay = ReceiveBackoff.After(++failures);
                     QueueLog.ReceiveFailed(_logger, Describe(e), failures, delay);
                     await Task.Delay(delay, _time, stoppingToken);
@@ -106,6 +104,7 @@ internal sealed class QueueReceiver
         }
     }
 
+    // One line, no stack trace: the SDK already retried this call, and the cause is all an operator needs.
     private static string Describe(Exception error) => error switch
     {
         AwsException aws => $"{aws.Code} {aws.StatusCode}",

@@ -1,9 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using SocketDeployer.Core.Aws;
-using SocketDeployer.Daemon.Diagnostics;
-using SocketDeployer.Daemon.Hosting;
 
 namespace SocketDeployer.Daemon.Queue;
 
@@ -18,9 +15,7 @@ internal sealed class QueueWorker(
     QueueProcessor processor,
     InFlightMessages inFlight,
     IOptions<QueueOptions> options,
-    ILogger<QueueWorker> logger,
-    IHostApplicationLifetime? lifetime = null,
-    DaemonExit? exit = null) : BackgroundService
+    ILogger<QueueWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -29,18 +24,7 @@ internal sealed class QueueWorker(
         var o = options.Value;
         QueueLog.Starting(logger, o.Concurrency, o.VisibilitySeconds, o.WaitTimeSeconds);
         var processing = processor.RunAsync(receiver.Reader, stoppingToken);
-        try
-        {
-            await receiver.RunAsync(stoppingToken);
-        }
-        catch (AwsException e) when (AwsRetryOptions.IsPermanent(e))
-        {
-            // No credentials, no permission, no queue: retrying cannot help, so stop with exit 2 and say what to fix.
-            QueueLog.ReceivePermanentlyFailed(logger, TroubleshootingHints.ForAws(e));
-            exit?.Fail(DaemonExit.RuntimeFailure);
-            lifetime?.StopApplication();
-        }
-
+        await receiver.RunAsync(stoppingToken);
         await processing;
 
         // Whatever is still held was received but never handled: the buffered channel, a batch cut short.

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using SocketDeployer.Core.Time;
 
 namespace SocketDeployer.Daemon.Systemd;
 
@@ -17,7 +18,7 @@ internal static partial class SystemdLog
     public static partial void Recovered(ILogger logger);
 
     [LoggerMessage(EventId = 6106, Level = LogLevel.Debug, Message = "systemd integration: notify socket {Enabled}, watchdog interval {WatchdogInterval}")]
-    public static partial void Started(ILogger logger, bool enabled, TimeSpan? watchdogInterval);
+    public static partial void Started(ILogger logger, bool enabled, HumanDuration? watchdogInterval);
 
     [LoggerMessage(EventId = 6107, Level = LogLevel.Error, Message = "A systemd probe failed")]
     public static partial void ProbeFailed(ILogger logger, Exception exception);

@@ -13,9 +13,6 @@ namespace SocketDeployer.Daemon.Verbs;
 /// <summary><c>socketdeployer check-config [--online]</c>: validate, print the catalog, optionally try every remote dependency.</summary>
 internal static class CheckConfigVerb
 {
-    /// <summary>How long one online check may take: it answers an admin at a terminal, not a daemon that must persist.</summary>
-    public static readonly TimeSpan OnlineCheckTimeout = TimeSpan.FromSeconds(5);
-
     public static async Task<int> RunAsync(DaemonCommandLine commandLine, Action<IServiceCollection>? configure = null, TextWriter? output = null)
     {
         output ??= Console.Out;
@@ -28,7 +25,7 @@ internal static class CheckConfigVerb
                 services.PostConfigure<SlackApiResilienceOptions>(o =>
                 {
                     o.MaxRetryAttempts = 0;
-                    o.AttemptTimeout = OnlineCheckTimeout;
+                    o.AttemptTimeout = OnlineChecks.CheckTimeout;
                 });
             }
         });
@@ -66,7 +63,19 @@ internal static class CheckConfigVerb
             host.Services.GetRequiredService<ISqs>(),
             host.Services.GetRequiredService<ISsm>(),
             host.Services.GetRequiredService<IOptions<AwsOptions>>().Value,
-            host.Services.GetRequiredService<ServiceCatalog>());
+            host.Services.GetRequiredService<ServiceCatalog>(),
+            RegisteredCredentials(host.Services));
         return await checks.RunAsync(output, CancellationToken.None) ? DaemonExit.Clean : DaemonExit.BadConfiguration;
     }
+
+    /// <summary>Credentials registered as a service (an in-process daemon in the tests) are what the clients sign with,
+    /// so they are what the credential check resolves; otherwise the SDK's default chain.</summary>
+    private static Func<CancellationToken, Task<string>>? RegisteredCredentials(IServiceProvider services) =>
+        services.GetService<Amazon.Runtime.AWSCredentials>() is { } credentials
+            ? async ct =>
+            {
+                await credentials.GetCredentialsAsync().WaitAsync(OnlineChecks.CheckTimeout, ct);
+                return credentials.GetType().Name;
+            }
+            : null;
 }

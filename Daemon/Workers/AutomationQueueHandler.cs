@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using SocketDeployer.Core.Aws;
 using SocketDeployer.Core.Aws.Events;
+using SocketDeployer.Core.Flow.Outside;
 using SocketDeployer.Core.Flow.Progress;
 using SocketDeployer.Core.Policy.Locks;
 using SocketDeployer.Core.Slack;
@@ -9,8 +10,9 @@ using SocketDeployer.Daemon.Queue;
 
 namespace SocketDeployer.Daemon.Workers;
 
-/// <summary>Turns a queue body into an automation event, applies it to its release's thread, and frees the service when it ended.</summary>
-internal sealed class AutomationQueueHandler(ReleaseProgress progress, LockReleaser locks, ILogger<AutomationQueueHandler> logger) : IQueueMessageHandler
+/// <summary>Turns a queue body into an automation event, applies it to its release's thread (announcing an execution
+/// started outside Slack first), and frees the service when it ended.</summary>
+internal sealed class AutomationQueueHandler(OutsideExecutions outside, ReleaseProgress progress, LockReleaser locks, ILogger<AutomationQueueHandler> logger) : IQueueMessageHandler
 {
     public async Task<QueueOutcome> HandleAsync(SqsMessage message, CancellationToken ct)
     {
@@ -19,6 +21,8 @@ internal sealed class AutomationQueueHandler(ReleaseProgress progress, LockRelea
             case ParseResult.Parsed parsed:
                 try
                 {
+                    // An execution a pipeline, the console or the CLI started gets its thread first; then it is a release like any other.
+                    await outside.FindOrAdoptAsync(parsed.Event.ExecutionId, ct);
                     if (await progress.ApplyAsync(parsed.Event, ct) == ProgressOutcome.NotYet)
                     {
                         return QueueOutcome.Retry;

@@ -9,9 +9,17 @@ internal sealed class BenchPhases(SandboxEnvironment env, BenchPeers peers, Benc
     private const long IdleRssGoal = 50L * 1024 * 1024;
     private const double AckP99GoalMs = 2;
     private const int StepsPerAppRelease = 4;
+    private const int FloodSize = 30;
+    private static readonly TimeSpan StartReplyGoal = TimeSpan.FromSeconds(5);
 
     public async Task RunAsync(string? boltFolder)
     {
+        if (settings.PacedOnly)
+        {
+            await PacedAsync();
+            return;
+        }
+
         var readies = new List<double>();
         for (var i = 0; i < settings.ReadyStarts; i++)
         {
@@ -80,14 +88,31 @@ internal sealed class BenchPhases(SandboxEnvironment env, BenchPeers peers, Benc
         Say("stopping the daemon (SIGTERM)");
         await daemon.StopAsync(TimeSpan.FromSeconds(20));
 
-        // Against a Slack that enforces its limits the daemon runs as shipped: Slack:Pacing on.
         await env.Slack.WaitForConnectionsAsync(0, TimeSpan.FromSeconds(15));
+        await PacedAsync();
+    }
+
+    /// <summary>Against a Slack that enforces its limits the daemon runs as shipped: Slack:Pacing on.</summary>
+    private async Task PacedAsync()
+    {
         Say("starting the daemon with Slack:Pacing on (the shipped default)");
         var (paced, _) = await peers.StartDaemonAsync(withGcStats: false, pacing: true);
         await using var pacedLifetime = paced;
         await env.Slack.WaitForConnectionsAsync(2, TimeSpan.FromSeconds(30));
         await ConcurrentAsync();
+        await FloodAsync();
         await paced.StopAsync(TimeSpan.FromSeconds(20));
+    }
+
+    private async Task FloodAsync()
+    {
+        Say($"{FloodSize} mistyped commands at once from one person, then a release from another, Slack's rate limits enforced");
+        var run = await new FloodRun(env, time).RunAsync(FloodSize, BenchCatalog.Service(0));
+        report.Add($"flood: {FloodSize} refusals, then a release: request → start reply", Latencies.Ms(run.ToStartReply.TotalMilliseconds),
+            goal: $"≤ {StartReplyGoal.TotalSeconds:0} s", met: run.ToStartReply <= StartReplyGoal);
+        report.Add("… posts the flood cost (refusals + slow-down)", run.FloodPosts.ToString(CultureInfo.InvariantCulture), goal: "≤ 5", met: run.FloodPosts <= 5);
+        report.Add("… release finished, 429s drawn", string.Create(CultureInfo.InvariantCulture, $"{(run.Finished ? "yes" : "no")}, {run.RateLimited}"),
+            goal: "yes, 0", met: run.Finished && run.RateLimited == 0);
     }
 
     private async Task IdleAsync(PeerProcess daemon, PeerProcess? bolt)

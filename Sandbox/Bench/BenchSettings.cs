@@ -25,10 +25,13 @@ internal sealed record BenchSettings
     /// <summary>Stop after start-up and the idle phase (for trying runtime settings on the daemon).</summary>
     public bool IdleOnly { get; init; }
 
+    /// <summary>Only the phases against a Slack that enforces its limits (20 releases at once, the flood).</summary>
+    public bool PacedOnly { get; init; }
+
     /// <summary>Extra environment for the daemon's process, e.g. DOTNET_GCgen0size=0x400000 (experiments; the published figures use none).</summary>
     public IReadOnlyDictionary<string, string> DaemonEnvironment { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
-    public const string Usage = "dotnet run -c Release --project Sandbox -- bench [--quick] [--no-bolt] [--idle SECONDS] [--load SECONDS] [--out FILE.md] [--idle-only] [--daemon-env NAME=VALUE]… [--daemon-dll PATH]";
+    public const string Usage = "dotnet run -c Release --project Sandbox -- bench [--quick] [--no-bolt] [--idle SECONDS] [--load SECONDS] [--out FILE.md] [--idle-only] [--paced-only] [--daemon-env NAME=VALUE]… [--daemon-dll PATH]";
 
     /// <summary>Null (after printing why) when the arguments are not understood.</summary>
     public static BenchSettings? Parse(IReadOnlyList<string> args, TextWriter error)
@@ -59,6 +62,9 @@ internal sealed record BenchSettings
                     break;
                 case "--idle-only":
                     settings = settings with { IdleOnly = true };
+                    break;
+                case "--paced-only":
+                    settings = settings with { PacedOnly = true };
                     break;
                 case "--daemon-env" when i + 1 < args.Count && args[i + 1].Contains('=', StringComparison.Ordinal):
                     var pair = args[++i].Split('=', 2);

@@ -1,4 +1,6 @@
 using SocketDeployer.Core.Flow.Approval;
+using SocketDeployer.Daemon.CommandLine;
+using SocketDeployer.Daemon.Verbs;
 using SocketDeployer.Sandbox.Aws;
 using SocketDeployer.Sandbox.Environment;
 using SocketDeployer.Sandbox.Slack;
@@ -18,113 +20,141 @@ internal sealed class ScriptedSession(SandboxEnvironment env, TextWriter output)
     {
         SandboxDocuments.Register(aws);
         var parameters = new Dictionary<string, string?>(StringComparer.Ordinal) { ["ReleaseTag"] = null, ["RequestedBy"] = null };
-        // The UI release of the demo fails at its CDN step, to show what a failure looks like.
+        // The ui release of the session fails at its last step, clearing the CDN, to show what a failure looks like.
         aws.RegisterDocument("Deploy-UI", "3",
         [
-            new("build", "aws:executeAwsApi") { Duration = TimeSpan.FromMilliseconds(300) },
-            new("clearCdn", "aws:executeAwsApi") { Duration = TimeSpan.FromMilliseconds(200), Outcome = "Failed", FailureMessage = "CloudFront CreateInvalidation: AccessDenied" },
+            .. SandboxDocuments.UiSteps.Where(s => s.Name != "clearCdn"),
+            new("clearCdn", "aws:executeAwsApi") { Duration = TimeSpan.FromMilliseconds(100), Outcome = "Failed", FailureMessage = "CloudFront CreateInvalidation: AccessDenied" },
         ], parameters);
     }
 
     public async Task RunAsync()
     {
-        await Scene("1. Someone asks for help", async () => await ReplyTo(await Say(Dave, "help")));
-        await Scene("2. Dave is not a deployer", async () =>
+        await Scene("1. Dave asks what he can deploy", async () => [await ReplyTo(await Say(Dave, "help"))]);
+        await Scene("2. Dave is not a deployer, so only he sees the refusal", async () =>
         {
             var ts = await Say(Dave, "run deploy app r-99.1.0");
             await Slack.WaitForMessageAsync(m => m.EphemeralFor == Dave && m.ThreadTs == ts, Wait);
-            return ts;
+            return [ts];
         });
-        await Scene("3. A typo in the version", async () => await ReplyTo(await Say(Alice, "run deploy app 99.1.0")));
-
-        string releaseTs = "";
-        await Scene("4. Alice releases app r-99.1.0; she cannot approve it herself; Bob approves", async () =>
+        await Scene("3. Alice mistypes the version", async () => [await ReplyTo(await Say(Alice, "run deploy app 99.1.0"))]);
+        await Scene("4. Alice releases app r-99.1.0; she cannot approve her own release; Bob approves", async () =>
         {
-            releaseTs = await Say(Alice, "run deploy app r-99.1.0");
-            var prompt = await PromptIn(releaseTs);
+            var ts = await Say(Alice, "run deploy app r-99.1.0");
+            var prompt = await PromptIn(ts);
             await Click(Alice, prompt);
-            await Slack.WaitForMessageAsync(m => m.EphemeralFor == Alice && m.ThreadTs == releaseTs, Wait);
+            await Slack.WaitForMessageAsync(m => m.EphemeralFor == Alice && m.ThreadTs == ts, Wait);
             await Click(Bob, prompt);
-            return await Finished(releaseTs);
+            return [await Finished(ts)];
         });
-        await Scene("5. Slack delivers Carol's request twice, on both connections; Erin rejects it", async () =>
+        await Scene("5. Carol asks for app r-99.2.0 and Slack delivers her message twice; Erin rejects the release", async () =>
         {
             var before = env.Aws.Executions.Count;
-            var ts = await SayTwice(Carol, "deploy app r-99.2.0");
+            var ts = await SayTwice(Carol, "run deploy app r-99.2.0");
             var prompt = await PromptIn(ts);
-            output.WriteLine($"   (one event, two deliveries: executions {before} → {env.Aws.Executions.Count})");
+            var started = env.Aws.Executions.Count - before;
+            output.WriteLine(started == 1
+                ? "   Slack sent the daemon Carol's message twice (once on each connection); it started one release, not two."
+                : $"   Slack sent the daemon Carol's message twice; it started {started} releases.");
             await Click(Erin, prompt, approve: false);
-            return await Finished(ts);
+            return [await Finished(ts)];
         });
-        await Scene("6. A release of ui fails at its CDN step", async () => await Finished(await Say(Alice, "run deploy ui r-80.0.0")));
-        await Scene("7. While a release runs, a second one of the same service is refused", async () =>
+        await Scene("6. ui needs two approvals: Erin's, then Carol's; its last step, clearing the CDN, fails", async () =>
+        {
+            var ts = await Say(Alice, "run deploy ui r-80.0.0");
+            var prompt = await PromptIn(ts);
+            await Click(Erin, prompt);
+            await Slack.WaitForMessageAsync(m => m.Ts == prompt.Ts && m.Blocks?.ToJsonString().Contains("1 of 2", StringComparison.Ordinal) == true, Wait);
+            await Click(Carol, prompt);
+            return [await Finished(ts)];
+        });
+        await Scene("7. While Alice's app r-99.3.0 waits for approval, Carol's r-99.4.0 is refused; then Alice cancels hers", async () =>
         {
             var first = await Say(Alice, "run deploy app r-99.3.0");
             await PromptIn(first);
-            var ts = await Say(Carol, "deploy app r-99.4.0");
-            await ReplyTo(ts);
-            return ts;
+            var second = await Say(Carol, "run deploy app r-99.4.0");
+            await ReplyTo(second);
+            var execution = ExecutionOf(first);
+            await Say(Alice, $"cancel {execution.Id}", first);
+            return [await Finished(first), second];
         });
-        await Scene("8. status", async () => await ReplyTo(await Say(Bob, "status")));
+        await Scene("8. Bob asks for the status: nothing is running any more", async () => [await ReplyTo(await Say(Bob, "status"))]);
+        await Scene("9. A pipeline waits on Slack (socketdeployer gate ui); Carol and Erin approve, the pipeline goes on", async () => [await PipelineGateAsync()]);
     }
 
-    private async Task Scene(string title, Func<Task<string>> play)
+    /// <summary>What a CI job does: the gate verb's own code path, its output printed as the job's log shows it.</summary>
+    private async Task<string> PipelineGateAsync()
+    {
+        using var log = new StringWriter();
+        var commandLine = DaemonCommandLine.Parse(
+        [
+            "gate", "ui", "--summary", "CI pipeline #512: migrate the sessions table", "--link", "https://ci.example.com/pipelines/512",
+            "--requested-by", Alice, "--timeout", "10m", "--config", SandboxEnvironment.ShippedConfig,
+            $"--Aws:Region={env.Aws.Region}", $"--Aws:SsmServiceUrl={env.Aws.ServiceUrl}",
+        ]);
+        var gate = GateVerb.RunAsync(commandLine, log, log, env.AddAwsCredentials);
+        var announcement = await Slack.WaitForMessageAsync(
+            m => m.IsBot && m.Channel == DeployChannel && m.Text.Contains("CI pipeline #512", StringComparison.Ordinal), Wait);
+        var prompt = await PromptIn(announcement.Ts);
+        await Click(Carol, prompt);
+        await Slack.WaitForMessageAsync(m => m.Ts == prompt.Ts && m.EditCount > 0, Wait);
+        await Click(Erin, prompt);
+        var code = await gate.WaitAsync(Wait);
+        foreach (var line in log.ToString().TrimEnd().Split('\n'))
+        {
+            output.WriteLine($"   pipeline> {line}");
+        }
+
+        output.WriteLine($"   pipeline> (exit {code})");
+        return await Finished(announcement.Ts);
+    }
+
+    private async Task Scene(string title, Func<Task<string[]>> play)
     {
         output.WriteLine();
-        output.WriteLine($"── {title} ".PadRight(78, '─'));
-        var ts = await play();
-        output.WriteLine(Slack.RenderThread(DeployChannel, ts));
-    }
-
-    private Task<string> Say(string user, string text) => Slack.PostUserMessageAsync(DeployChannel, user, $"<@{Slack.BotUserId}> {text}");
-
-    /// <summary>What Slack does after an ack timeout or across connections: the same event_id twice.</summary>
-    private async Task<string> SayTwice(string user, string text)
-    {
-        // The person's message as the channel shows it; then Slack's two deliveries of its app_mention.
-        var ts = await Slack.PostUserMessageAsync(DeployChannel, user, text);
-        var payload = new System.Text.Json.Nodes.JsonObject
+        output.WriteLine($"── {title} ".PadRight(Math.Max(78, title.Length + 4), '─'));
+        foreach (var ts in await play())
         {
-            ["team_id"] = Slack.TeamId,
-            ["api_app_id"] = "A0SANDBOX",
-            ["type"] = "event_callback",
-            ["event_id"] = "Ev0DEMOTWICE",
-            ["event_time"] = 1800000000L,
-            ["event"] = new System.Text.Json.Nodes.JsonObject
-            {
-                ["type"] = "app_mention", ["user"] = user, ["text"] = $"<@{Slack.BotUserId}> {text}", ["ts"] = ts, ["channel"] = DeployChannel, ["event_ts"] = ts,
-            },
-        };
-        var connections = Slack.OpenConnectionIndexes;
-        await Slack.SendEnvelopeAsync("events_api", payload, connections[0]);
-        await Slack.SendEnvelopeAsync("events_api", (System.Text.Json.Nodes.JsonObject)payload.DeepClone(), connections[^1], retryAttempt: 1);
-        return ts;
+            output.WriteLine(Slack.RenderThread(DeployChannel, ts));
+        }
     }
 
-    /// <summary>Waits until the status message (the start reply) shows how the release ended.</summary>
+    private Task<string> Say(string user, string text, string? threadTs = null) =>
+        Slack.PostUserMessageAsync(DeployChannel, user, $"<@{Slack.BotUserId}> {text}", threadTs);
+
+    /// <summary>What Slack does when it lost an ack: the same event (same event_id) again, on the other connection.</summary>
+    private Task<string> SayTwice(string user, string text)
+    {
+        Slack.DuplicateNext("events_api");
+        return Say(user, text);
+    }
+
+    /// <summary>Waits until the release's result is posted and its status message shows how it ended.</summary>
     private async Task<string> Finished(string ts)
     {
+        await Slack.WaitForMessageAsync(m => m.IsBot && m.ThreadTs == ts && IsResult(m), Wait);
+        var statusTs = ExecutionOf(ts).Tags[Core.Flow.Releases.ExecutionTags.StatusTs];
         await Slack.WaitForMessageAsync(
-            m => m.IsBot && m.ThreadTs == ts && m.EditCount > 0 && m.Text.StartsWith(":white_check_mark:", StringComparison.Ordinal)
-                 || (m.IsBot && m.ThreadTs == ts && m.EditCount > 0 && (m.Text.StartsWith(":x:", StringComparison.Ordinal) || m.Text.StartsWith(":octagonal_sign:", StringComparison.Ordinal))),
-            Wait);
-        await Slack.WaitForMessageAsync(m => m.IsBot && m.ThreadTs == ts && (m.Text.StartsWith(":tada:", StringComparison.Ordinal) || m.Text.Contains("Open the execution", StringComparison.Ordinal)), Wait);
+            m => m.Ts == statusTs && !m.Text.StartsWith(":rocket:", StringComparison.Ordinal) && !m.Text.StartsWith(":raised_hand:", StringComparison.Ordinal), Wait);
         return ts;
     }
 
-    private async Task<string> ReplyTo(string ts, Func<SlackMessageRecord, bool>? also = null)
+    private static bool IsResult(SlackMessageRecord m) =>
+        m.Text.StartsWith(":tada:", StringComparison.Ordinal) || m.Text.Contains("Open the execution in the AWS console", StringComparison.Ordinal);
+
+    private async Task<string> ReplyTo(string ts)
     {
-        await Slack.WaitForMessageAsync(m => m.IsBot && m.ThreadTs == ts && (also?.Invoke(m) ?? true), Wait);
+        await Slack.WaitForMessageAsync(m => m.IsBot && m.ThreadTs == ts, Wait);
         return ts;
     }
 
     private Task<SlackMessageRecord> PromptIn(string ts) => Slack.WaitForMessageAsync(
         m => m.IsBot && m.ThreadTs == ts && m.Blocks?.ToJsonString().Contains(ApprovalMessages.ApproveAction, StringComparison.Ordinal) == true, Wait);
 
-    private Task Click(string user, SlackMessageRecord prompt, bool approve = true)
-    {
-        var execution = env.Aws.Executions.Last(e => e.Tags.TryGetValue("socketdeployer:thread", out var t) && t.EndsWith(prompt.ThreadTs!, StringComparison.Ordinal));
-        return Slack.ClickButtonAsync(user, prompt.Channel, prompt.Ts, approve ? ApprovalMessages.ApproveAction : ApprovalMessages.RejectAction,
-            ApprovalMessages.ButtonValue(execution.Id, "approve"));
-    }
+    private SandboxExecution ExecutionOf(string threadTs) =>
+        env.Aws.Executions.Last(e => e.Tags.TryGetValue("socketdeployer:thread", out var t) && t.EndsWith(threadTs, StringComparison.Ordinal));
+
+    private Task Click(string user, SlackMessageRecord prompt, bool approve = true) =>
+        Slack.ClickButtonAsync(user, prompt.Channel, prompt.Ts, approve ? ApprovalMessages.ApproveAction : ApprovalMessages.RejectAction,
+            ApprovalMessages.ButtonValue(ExecutionOf(prompt.ThreadTs!).Id, "approve"));
 }

@@ -21,12 +21,11 @@ public sealed class DaemonInstance : IAsyncDisposable
     /// <summary>Starts the daemon against the environment; <paramref name="configure"/> may add test observers (never replace behaviour).</summary>
     public static DaemonInstance Start(SandboxEnvironment environment, Action<IServiceCollection>? configure = null, params string[] extraArguments)
     {
-        foreach (var (key, value) in environment.AwsEnvironment)
+        return new DaemonInstance([.. environment.DaemonArguments(), .. extraArguments], services =>
         {
-            System.Environment.SetEnvironmentVariable(key, value);
-        }
-
-        return new DaemonInstance([.. environment.DaemonArguments(), .. extraArguments], configure);
+            environment.AddAwsCredentials(services);
+            configure?.Invoke(services);
+        });
     }
 
     /// <summary>As SIGTERM does: stop, and return the exit code.</summary>

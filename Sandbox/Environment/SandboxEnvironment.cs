@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Amazon.Runtime;
 using SocketDeployer.Sandbox.Aws;
 using SocketDeployer.Sandbox.Slack;
 
@@ -57,6 +59,13 @@ public sealed class SandboxEnvironment : IAsyncDisposable
         // No instance metadata on a developer machine: fail fast instead of probing 169.254.169.254.
         ["AWS_EC2_METADATA_DISABLED"] = "true",
     };
+
+    /// <summary>
+    /// The same credentials for a daemon in this process, as a service instead of process environment variables:
+    /// those are shared by every test running in parallel, these belong to one daemon.
+    /// </summary>
+    public void AddAwsCredentials(IServiceCollection services) =>
+        services.AddSingleton<AWSCredentials>(new BasicAWSCredentials(Aws.AccessKeyId, Aws.SecretAccessKey));
 
     /// <summary>Arguments for <c>socketdeployer run</c>: the shipped catalog with only endpoints, tokens and paths overridden.</summary>
     public IReadOnlyList<string> DaemonArguments(string? configPath = null) =>

@@ -140,11 +140,11 @@ public sealed class FaultRun(FaultScenario scenario, int releases, TimeProvider?
         }
     }
 
-    /// <summary>Lets the queue drain and the connections come back before the invariants are read.</summary>
+    /// <summary>Lets the queue drain (late copies of events included) and the connections come back before the invariants are read.</summary>
     private async Task SettleAsync(SandboxEnvironment env)
     {
         var deadline = _time.GetUtcNow() + StepTimeout;
-        while (_time.GetUtcNow() < deadline && (env.Aws.Messages(env.QueueUrl).Count > 0 || env.Slack.OpenConnections != Connections))
+        while (_time.GetUtcNow() < deadline && (env.Aws.Messages(env.QueueUrl).Count > 0 || EventTap.PendingCopies(env) > 0 || env.Slack.OpenConnections != Connections))
         {
             await Task.Delay(TimeSpan.FromMilliseconds(100), _time);
         }

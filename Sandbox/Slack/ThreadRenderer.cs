@@ -5,21 +5,27 @@ using System.Text.RegularExpressions;
 
 namespace SocketDeployer.Sandbox.Slack;
 
-/// <summary>Renders messages as a person reads them in Slack: names instead of ids, buttons as [Label].</summary>
+/// <summary>Renders messages as a person reads them in Slack: names instead of ids, buttons as [Label], the thread's
+/// replies under the message that started it (marked │), and "(edited)" on a message changed since it was posted, as
+/// Slack marks it: a release's status message shows its latest state in its place, the first reply.</summary>
 internal sealed partial class ThreadRenderer(SlackDirectory directory)
 {
+    public const string ReplyMark = "│ ";
+
     public string Render(IEnumerable<SlackMessageRecord> messages)
     {
         var output = new StringBuilder();
         foreach (var message in messages)
         {
+            var reply = message.ThreadTs is { } parent && parent != message.Ts ? ReplyMark : "";
             var author = directory.NameOf(message.User);
             var visibility = message.EphemeralFor is { } viewer ? $" (only visible to @{directory.NameOf(viewer)})" : "";
+            var edited = message.EditCount > 0 ? "  (edited)" : "";
             var lines = Lines(message);
-            output.Append(author).Append(visibility).Append(": ").Append(lines.Count > 0 ? lines[0] : "").Append('\n');
+            output.Append(reply).Append(author).Append(visibility).Append(": ").Append(lines.Count > 0 ? lines[0] : "").Append(edited).Append('\n');
             foreach (var line in lines.Skip(1))
             {
-                output.Append("  ").Append(line).Append('\n');
+                output.Append(reply).Append("  ").Append(line).Append('\n');
             }
         }
 

@@ -87,6 +87,8 @@ internal sealed class WebActions(WebSandbox sandbox)
             return "That step is not running.";
         switch (Text(body, "decision"))
         {
+            case "hold" when step.Step.IsApproval:
+                return "An approval waits for a decision already.";
             case "hold":
                 sandbox.Controls.Hold(stepId);
                 return null;

@@ -30,4 +30,22 @@ public class JsonLinesAuditLogTests
 
         Assert.That(await File.ReadAllLinesAsync(path), Has.Length.EqualTo(2));
     }
+
+    [Test]
+    public async Task ADecisionCarriesItsWordsAsTheReasonAndItsStepApart()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"audit-{Guid.NewGuid():N}", "audit.jsonl");
+        using (var log = new JsonLinesAuditLog(Options.Create(new DeployOptions { AuditLog = path }), TimeProvider.System))
+        {
+            await log.AppendAsync(
+                new AuditEntry("reject", "rejected", "U0ERIN", "C1", null, "app", "r-1.0.0", "exec-1", "Rejected in Slack by erin (U0ERIN)", "approve"), CancellationToken.None);
+        }
+
+        using var json = JsonDocument.Parse((await File.ReadAllLinesAsync(path)).Single());
+        Assert.Multiple(() =>
+        {
+            Assert.That(json.RootElement.GetProperty("reason").GetString(), Is.EqualTo("Rejected in Slack by erin (U0ERIN)"));
+            Assert.That(json.RootElement.GetProperty("step").GetString(), Is.EqualTo("approve"));
+        });
+    }
 }

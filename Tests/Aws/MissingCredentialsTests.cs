@@ -54,7 +54,7 @@ public class MissingCredentialsTests
         Assert.Multiple(() =>
         {
             Assert.That(code, Is.EqualTo(2), output);
-            Assert.That(output, Does.Contain("ReceiveMessage cannot succeed until this is fixed, stopping: NoCredentials: no AWS credentials found; the SDK looked in environment variables"));
+            Assert.That(output, Does.Contain("QueueWorker failed: NoCredentials: no AWS credentials found; the SDK looked in environment variables"));
             Assert.That(output, Does.Not.Contain("   at "), "no stack trace");
             Assert.That(output, Does.Not.Contain("receiving again"), "a permanent failure is not retried");
         });

@@ -6,7 +6,7 @@ using static SocketDeployer.Sandbox.Environment.SandboxPeople;
 
 namespace SocketDeployer.Tests.Daemon;
 
-/// <summary>The README's troubleshooting table: each common failure, and the exact line the daemon prints for it.</summary>
+/// <summary>The troubleshooting table of docs/operations.md § 11: each common failure, and the exact line the daemon prints for it.</summary>
 public class TroubleshootingTests
 {
     private SandboxEnvironment env = null!;
@@ -15,10 +15,6 @@ public class TroubleshootingTests
     public async Task StartSandbox()
     {
         env = await SandboxEnvironment.StartAsync();
-        foreach (var (key, value) in env.AwsEnvironment)
-        {
-            Environment.SetEnvironmentVariable(key, value);
-        }
     }
 
     [TearDown]
@@ -30,7 +26,7 @@ public class TroubleshootingTests
         args.AddRange(env.DaemonArguments().Skip(1));
         args.AddRange(overrides);
         using var output = new StringWriter();
-        var code = await CheckConfigVerb.RunAsync(DaemonCommandLine.Parse(args), configure: null, output);
+        var code = await CheckConfigVerb.RunAsync(DaemonCommandLine.Parse(args), env.AddAwsCredentials, output);
         return (code, output.ToString());
     }
 

@@ -266,11 +266,12 @@ public class ReleaseEventsTests : SandboxTest
     }
 
     [Test]
-    public async Task EventsOfAnExecutionNotStartedFromSlackAreDeletedAndIgnored()
+    public async Task EventsOfAnExecutionOutsideTheCatalogAreDeletedAndIgnored()
     {
-        UseSteps(new SandboxStep("build", "aws:executeAwsApi") { Duration = TimeSpan.FromMilliseconds(50), LogMessage = "console run" });
+        // A catalogued document started outside Slack is announced and gated (GateTests); any other document is not ours.
+        Env.Aws.RegisterDocument("Console-Runbook", "1", [new SandboxStep("build", "aws:executeAwsApi") { Duration = TimeSpan.FromMilliseconds(50), LogMessage = "console run" }]);
         Env.Aws.RunAutomations(Env.QueueUrl);
-        var console = await StartOutsideSlackAsync();
+        var console = await StartOutsideSlackAsync("Console-Runbook", "1");
         var stranger = EventBridgeBody(Guid.NewGuid().ToString(), "Success");
         Env.Aws.SendMessage(Env.QueueUrl, stranger);
         await WaitUntilAsync(() => Env.Aws.Execution(console).IsTerminal);
@@ -319,7 +320,7 @@ public class ReleaseEventsTests : SandboxTest
     private Task<SlackMessageRecord> ResultIn(string ts) => BotReplyIn(ts, IsFailureResult);
 
     private static bool IsFailureResult(SlackMessageRecord m) =>
-        (m.Text.StartsWith(":x: *app*", StringComparison.Ordinal) || m.Text.StartsWith(":no_entry_sign: *app*", StringComparison.Ordinal)) && m.Text.Contains("|Open the execution in the AWS console>", StringComparison.Ordinal);
+        (m.Text.StartsWith(":x: *app*", StringComparison.Ordinal) || m.Text.StartsWith(":no_entry_sign: *app*", StringComparison.Ordinal) || m.Text.StartsWith(":octagonal_sign: *app*", StringComparison.Ordinal)) && m.Text.Contains("|Open the execution in the AWS console>", StringComparison.Ordinal);
 
     private Task<SlackMessageRecord> PromptIn(string ts) => BotReplyIn(ts, IsPrompt);
 
@@ -361,12 +362,12 @@ public class ReleaseEventsTests : SandboxTest
     }.ToJsonString();
 
     /// <summary>An execution of the app document started in the AWS console: no Slack tags.</summary>
-    private async Task<string> StartOutsideSlackAsync()
+    private async Task<string> StartOutsideSlackAsync(string document = "Deploy-App", string version = "7")
     {
         using var ssm = SandboxClients.Ssm(Env.Aws);
         var parameters = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { ["ReleaseTag"] = ["r-1.0.0"], ["RequestedBy"] = ["console"] };
         return await ssm.StartAutomationExecutionAsync(
-            new StartAutomationRequest("Deploy-App", "7", parameters, Guid.NewGuid().ToString(), new Dictionary<string, string>()), CancellationToken.None);
+            new StartAutomationRequest(document, version, parameters, Guid.NewGuid().ToString(), new Dictionary<string, string>()), CancellationToken.None);
     }
 
     /// <summary>The runner sends to its own queue; the pump forwards every body to the daemon's queue, <c>copies</c> times

@@ -1,8 +1,7 @@
-using System.Net.Sockets;
-using System.Text;
 using SocketDeployer.Core.Flow.Approval;
 using SocketDeployer.Sandbox.Environment;
 using SocketDeployer.Sandbox.Slack;
+using SocketDeployer.Tests.Ops;
 using SocketDeployer.Tests.Support;
 using static SocketDeployer.Sandbox.Environment.SandboxPeople;
 
@@ -17,29 +16,26 @@ public class ServiceLifecycleTests
     public async Task NotifiesReadyWatchdogAndStoppingAndExitsCleanlyOnSigterm()
     {
         await using var env = await SandboxEnvironment.StartAsync();
-        var directory = Directory.CreateTempSubdirectory("notify-").FullName;
-        var path = Path.Combine(directory, "notify");
-        using var socket = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
-        socket.Bind(new UnixDomainSocketEndPoint(path));
+        // A real datagram socket as NOTIFY_SOCKET: the daemon's notifications go through the package's SystemdNotifier.
+        using var socket = NotifySocketListener.OnPath();
         await using var daemon = DaemonProcess.Start(env, new Dictionary<string, string>
         {
-            ["NOTIFY_SOCKET"] = path,
+            ["NOTIFY_SOCKET"] = socket.NotifySocket,
             ["WATCHDOG_USEC"] = "2000000",
         });
 
-        var ready = await ReceiveUntilAsync(socket, m => m.Contains("READY=1", StringComparison.Ordinal), daemon);
+        var ready = await socket.ReceiveUntilAsync(m => m.Contains("READY=1", StringComparison.Ordinal), () => daemon.Output);
         Assert.Multiple(() =>
         {
             Assert.That(env.Slack.OpenConnections, Is.GreaterThanOrEqualTo(1), "READY only after a Socket Mode hello");
             Assert.That(env.Aws.Calls.Any(c => c.Operation == "ReceiveMessage"), Is.True, "READY only after the first SQS receive");
             Assert.That(ready, Does.Contain("STATUS=").Or.Contain("READY=1"));
         });
-        await ReceiveUntilAsync(socket, m => m.Contains("WATCHDOG=1", StringComparison.Ordinal), daemon);
+        await socket.ReceiveUntilAsync(m => m.Contains("WATCHDOG=1", StringComparison.Ordinal), () => daemon.Output);
 
         await daemon.SigtermAsync();
-        await ReceiveUntilAsync(socket, m => m.Contains("STOPPING=1", StringComparison.Ordinal), daemon);
+        await socket.ReceiveUntilAsync(m => m.Contains("STOPPING=1", StringComparison.Ordinal), () => daemon.Output);
         Assert.That(await daemon.WaitForExitAsync(Wait), Is.Zero, daemon.Output);
-        Directory.Delete(directory, recursive: true);
     }
 
     [Test]
@@ -62,6 +58,12 @@ public class ServiceLifecycleTests
         await env.Slack.ClickButtonAsync(Bob, DeployChannel, prompt.Ts, ApprovalMessages.ApproveAction, ApprovalMessages.ButtonValue(execution.Id, "approve"));
         await env.Slack.WaitForMessageAsync(m => m.ThreadTs == ts && m.Text.StartsWith(":tada:", StringComparison.Ordinal), Wait);
 
+        // Step lines may be posted after the result (it has priority): await each before counting.
+        foreach (var step in new[] { "build", "updateParameters", "rollout" })
+        {
+            await env.Slack.WaitForMessageAsync(m => m.IsBot && m.ThreadTs == ts && m.Text.Contains($"step *{step}* succeeded", StringComparison.Ordinal), Wait);
+        }
+
         var thread = env.Slack.Thread(DeployChannel, ts).Where(m => m.IsBot).ToList();
         Assert.Multiple(() =>
         {
@@ -78,27 +80,4 @@ public class ServiceLifecycleTests
 
     private static bool IsPrompt(SlackMessageRecord m) =>
         m.IsBot && m.Text.Contains("Approval needed", StringComparison.Ordinal);
-
-    private static async Task<string> ReceiveUntilAsync(Socket socket, Func<string, bool> match, DaemonProcess daemon)
-    {
-        var buffer = new byte[4096];
-        using var timeout = new CancellationTokenSource(Wait);
-        try
-        {
-            while (true)
-            {
-                var read = await socket.ReceiveAsync(buffer, SocketFlags.None, timeout.Token);
-                var message = Encoding.UTF8.GetString(buffer, 0, read);
-                if (match(message))
-                {
-                    return message;
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            Assert.Fail("notification not received; daemon output:\n" + daemon.Output);
-            throw;
-        }
-    }
 }

@@ -2,7 +2,10 @@ using SocketDeployer.Sandbox.Faults;
 
 namespace SocketDeployer.Tests.Faults;
 
-/// <summary>One whole release through each fault the Sandbox injects; every invariant must hold afterwards.</summary>
+/// <summary>One whole release through each fault the Sandbox injects; every invariant must hold afterwards.
+/// Each scenario has a Sandbox of its own, so they run side by side; <c>--filter TestCategory!=Faults</c> leaves them out.</summary>
+[Category("Faults")]
+[Parallelizable(ParallelScope.All)]
 public class FaultScenarioTests
 {
     private static IEnumerable<TestCaseData> Scenarios() => FaultScenarios.All.Select(s =>

@@ -2,6 +2,7 @@ using SocketDeployer.Sandbox.Faults;
 
 namespace SocketDeployer.Tests.Faults;
 
+[Category("Faults")]
 public class FaultsCommandTests
 {
     [Test]

@@ -4,6 +4,7 @@ using SocketDeployer.Sandbox.Slack;
 namespace SocketDeployer.Tests.Faults;
 
 /// <summary>The Sandbox's slow-answer hook: a caller that gives up first leaves nothing done.</summary>
+[Category("Faults")]
 public class SlowAnswerTests
 {
     [Test]

@@ -73,6 +73,7 @@ public class RefusalThrottleTests
     [TestCase("failed", "ThrottlingException", PostPriority.Answer)]
     [TestCase("refused", "locked", PostPriority.Answer)]
     [TestCase("refused", "already finished", PostPriority.Answer)]
+    [TestCase("refused", "lock busy", PostPriority.Answer)]
     [TestCase("refused", "bad command", PostPriority.Refusal)]
     [TestCase("refused", "unknown service", PostPriority.Refusal)]
     [TestCase("refused", "not a deployer", PostPriority.Refusal)]

@@ -14,7 +14,7 @@ namespace SocketDeployer.Tests.FlowProgress;
 /// one release of <c>app</c> whose start reply is already posted and recorded.</summary>
 internal sealed class ProgressRig
 {
-    private ProgressRig(TimeSpan statusInterval, TimeSpan startedBeforeFollowing)
+    private ProgressRig(TimeSpan statusInterval, IReadOnlyDictionary<string, string>? moreTags)
     {
         var options = Options.Create(new DeployOptions
         {
@@ -39,7 +39,12 @@ internal sealed class ProgressRig
             [ExecutionTags.Version] = release.Version,
             [ExecutionTags.StatusTs] = StatusTs,
         };
-        Ssm = new FakeSsm(release.ExecutionId, Time.GetUtcNow() - startedBeforeFollowing, tags);
+        foreach (var (key, value) in moreTags ?? new Dictionary<string, string>())
+        {
+            tags[key] = value;
+        }
+
+        Ssm = new FakeSsm(release.ExecutionId, Time.GetUtcNow(), tags);
         var links = new ExecutionLinks("us-east-1");
         var locks = new KeyedLock();
         var catalog = new ServiceCatalog(options);
@@ -70,10 +75,9 @@ internal sealed class ProgressRig
     public string ExecutionId => Ssm.ExecutionId;
 
     /// <param name="statusInterval">Deploy:StatusUpdateInterval; zero edits the status message on every event.</param>
-    /// <param name="startedBeforeFollowing">How long before this instance began following the queue the execution started
-    /// (as after a restart); zero for a release started since.</param>
-    public static ProgressRig Create(TimeSpan? statusInterval = null, TimeSpan? startedBeforeFollowing = null) =>
-        new(statusInterval ?? TimeSpan.Zero, startedBeforeFollowing ?? TimeSpan.Zero);
+    /// <param name="moreTags">Tags the execution already has (what an instance that followed it before recorded).</param>
+    public static ProgressRig Create(TimeSpan? statusInterval = null, IReadOnlyDictionary<string, string>? moreTags = null) =>
+        new(statusInterval ?? TimeSpan.Zero, moreTags);
 
     public Task<ProgressOutcome> Apply(AutomationEvent automationEvent) => Progress.ApplyAsync(automationEvent, CancellationToken.None);
 

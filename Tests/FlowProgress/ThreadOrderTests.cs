@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using SocketDeployer.Core.Aws.Events;
+using SocketDeployer.Core.Flow.Progress;
 
 namespace SocketDeployer.Tests.FlowProgress;
 
@@ -130,16 +131,34 @@ public class ThreadOrderTests
     }
 
     [Test]
-    public async Task AfterARestartTheResultDoesNotRepeatStepsThatEndedBeforeThisInstanceLooked()
+    public async Task AnInstanceThatTakesOverARunningReleaseDoesNotRepeatTheLinesItsPredecessorPosted()
     {
-        // build ended while the previous instance followed the release (it posted build's line); this one restarted since.
-        var rig = ProgressRig.Create(startedBeforeFollowing: TimeSpan.FromMinutes(1));
+        // The instance that followed the release before (and then stopped) posted build's line and recorded it.
+        var rig = ProgressRig.Create(moreTags: new Dictionary<string, string> { ["socketdeployer:steps"] = ReportedSteps.Key("build") });
+        rig.Slack.PostStartReply(":white_check_mark: step *build* succeeded (1s)");
         rig.Ssm.SetStep("build", "aws:executeAwsApi", "Success", rig.Ssm.Start.AddSeconds(1));
         await rig.ApplyAll([rig.Step("rollout", "InProgress")]);
         rig.EndInSsm("Success", [("build", "Success"), ("rollout", "Success")]);
-        await rig.ApplyAll([rig.Execution("Success")]);
+        await rig.ApplyAll([rig.Execution("Success"), rig.Step("build", "Success")]);
 
-        Assert.That(Shape(rig), Is.EqualTo(new[] { "status:ok", "step:rollout", "result:ok" }), "rollout ended while this instance followed; build was reported before");
+        Assert.Multiple(() =>
+        {
+            Assert.That(Shape(rig), Is.EqualTo(new[] { "status:ok", "step:build", "step:rollout", "result:ok" }), "build once (its predecessor's), rollout with the result");
+            Assert.That(ReportedSteps.From(rig.Ssm.Tags), Is.EquivalentTo(new[] { ReportedSteps.Key("build"), ReportedSteps.Key("rollout") }));
+        });
+    }
+
+    [Test]
+    public async Task AnInstanceThatTakesOverPostsTheLinesItsPredecessorNeverPostedBeforeTheResult()
+    {
+        // build ended before the handover, but its event was still in the queue (the stopped instance never handled it).
+        var rig = ProgressRig.Create();
+        rig.Ssm.SetStep("build", "aws:executeAwsApi", "Success", rig.Ssm.Start.AddSeconds(1));
+        await rig.ApplyAll([rig.Step("rollout", "InProgress")]);
+        rig.EndInSsm("Success", [("build", "Success"), ("rollout", "Success")]);
+        await rig.ApplyAll([rig.Execution("Success"), rig.Step("build", "Success"), rig.Step("rollout", "Success")]);
+
+        Assert.That(Shape(rig), Is.EqualTo(new[] { "status:ok", "step:build", "step:rollout", "result:ok" }));
     }
 
     [Test]

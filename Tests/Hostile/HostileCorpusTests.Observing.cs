@@ -6,14 +6,14 @@ namespace SocketDeployer.Tests.Hostile;
 
 public sealed partial class HostileCorpusTests
 {
-    private sealed record Snapshot(HashSet<string> BotMessages, int SlackCalls, int AwsCalls, int Refused, HashSet<LogRecord> Logs);
+    private sealed record Snapshot(HashSet<string> BotMessages, int SlackCalls, int AwsCalls, int Refused, HashSet<Microsoft.Extensions.Logging.Testing.FakeLogRecord> Logs);
 
     private async Task<Snapshot> SnapshotAsync() => new(
         [.. AllBotMessages().Select(Key)],
         Slack.Calls.Count,
         env.Aws.Calls.Count,
         await RefusedCountAsync(),
-        logs.Records.ToHashSet(ReferenceEqualityComparer.Instance as IEqualityComparer<LogRecord>));
+        logs.Records.ToHashSet(ReferenceEqualityComparer.Instance as IEqualityComparer<Microsoft.Extensions.Logging.Testing.FakeLogRecord>));
 
     private IEnumerable<SlackMessageRecord> AllBotMessages() =>
         Slack.Messages(DeployChannel).Concat(Slack.Messages(OtherChannel)).Where(m => m.IsBot);

@@ -37,11 +37,15 @@ public sealed partial class HostileCorpusTests
         env = await SandboxEnvironment.StartAsync();
         env.Aws.RunAutomations(env.QueueUrl);
         logs = new CapturedLogs();
-        daemon = DaemonInstance.Start(env, logs.AddTo);
+        // The corpus sends its refusals one after another from the same people and expects each one answered: the
+        // per-person refusal throttle (tested on its own) is opened as wide as validation allows.
+        daemon = DaemonInstance.Start(env, logs.AddTo, "--Slack:Pacing:RefusalsPerPerson=100", "--Slack:Pacing:RefusalWindow=00:00:01");
         await Slack.WaitForConnectionsAsync(2, Wait);
 
         var (app, appThread, appPrompt, appStatus) = await DeployUntilPromptAsync("app r-99.1.0", "Deploy-App");
         var (ui, _, _, _) = await DeployUntilPromptAsync("ui r-80.0.0", "Deploy-UI");
+        // A runbook outside the catalog, started from the console: not a release (a catalogued one would be announced).
+        env.Aws.RegisterDocument("Console-Runbook", "1", SandboxDocuments.AppSteps);
         var console = await StartOutsideSlackAsync();
         await UntilAsync(() => env.Aws.Execution(console).Status == "Waiting" && env.Aws.Messages(env.QueueUrl).Count == 0, "the console run waits and the queue is drained");
         driver = new CorpusDriver(env, new Releases(app, appThread, appPrompt, appStatus, ui, console));
@@ -188,7 +192,7 @@ public sealed partial class HostileCorpusTests
         using var ssm = SandboxClients.Ssm(env.Aws);
         var parameters = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { ["ReleaseTag"] = ["r-1.0.0"], ["RequestedBy"] = ["console"] };
         return await ssm.StartAutomationExecutionAsync(
-            new StartAutomationRequest("Deploy-App", "7", parameters, Guid.NewGuid().ToString(), new Dictionary<string, string>()), CancellationToken.None);
+            new StartAutomationRequest("Console-Runbook", "1", parameters, Guid.NewGuid().ToString(), new Dictionary<string, string>()), CancellationToken.None);
     }
 
     [GeneratedRegex("<[!@#][^>]*>|<(?:https?|mailto|ftp|file|javascript):[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -95,7 +95,10 @@ public class CloudFormationTemplateTests
             Assert.That(InfraTemplates.Describe(pattern.At("detail", "Definition")), Is.EqualTo("!Ref DocumentNames"));
             Assert.That(allow.At("Principal", "Service").Scalar(), Is.EqualTo("events.amazonaws.com"));
             Assert.That(allow.Get("Action").Scalars(), Is.EqualTo(new[] { "sqs:SendMessage" }));
-            Assert.That(InfraTemplates.Describe(allow.At("Condition", "ArnEquals", "aws:SourceArn")), Is.EqualTo("!GetAtt AutomationEventsRule.Arn"));
+            Assert.That(allow.At("Condition", "ArnEquals", "aws:SourceArn").AllNodes.OfType<YamlScalarNode>().Select(InfraTemplates.Describe),
+                Is.EquivalentTo(new[] { "!GetAtt AutomationEventsRule.Arn", "!GetAtt GateEventsRule.Arn" }), "only the two rules may send");
+            Assert.That(resources.At("GateEventsRule", "Properties", "EventPattern", "detail", "Definition").AllNodes.OfType<YamlScalarNode>().Select(InfraTemplates.Describe),
+                Is.EqualTo(new[] { "!Ref GateDocumentName" }));
             Assert.That(resources.At("EventQueue", "Properties", "RedrivePolicy", "maxReceiveCount").Scalar(), Is.EqualTo("5"));
             Assert.That(resources.At("EventQueue", "Properties", "SqsManagedSseEnabled").Scalar(), Is.EqualTo("true"));
             Assert.That(resources.At("DeadLetterQueue", "Properties", "SqsManagedSseEnabled").Scalar(), Is.EqualTo("true"));

@@ -7,7 +7,7 @@ public class InfraTemplateCheckTests
 
     [Test]
     public void FindsEveryTemplate() =>
-        Assert.That(InfraTemplates.All(), Is.SupersetOf(new[] { InfraTemplates.Daemon, InfraTemplates.AutomationRole }.Concat(InfraTemplates.Documents)));
+        Assert.That(InfraTemplates.All(), Is.SupersetOf(new[] { InfraTemplates.Daemon, InfraTemplates.AutomationRole, InfraTemplates.Gate }.Concat(InfraTemplates.Documents)));
 
     [TestCaseSource(nameof(Templates))]
     public void EveryReferenceResolves(string path) =>

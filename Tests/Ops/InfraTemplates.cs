@@ -8,6 +8,9 @@ internal static class InfraTemplates
     public const string Daemon = "infra/socketdeployer.yaml";
     public const string AutomationRole = "infra/automation-role.yaml";
 
+    /// <summary>The pipelines' approval gate (Deploy:Gate).</summary>
+    public const string Gate = "infra/gate.yaml";
+
     /// <summary>The example Automation documents, each wrapped as an AWS::SSM::Document stack.</summary>
     public static readonly string[] Documents = ["infra/deploy-app.yaml", "infra/deploy-ui.yaml"];
 

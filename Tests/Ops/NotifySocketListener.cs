@@ -6,7 +6,7 @@ namespace SocketDeployer.Tests.Ops;
 /// <summary>Plays systemd's side of sd_notify: a bound unix datagram socket that collects what arrives.</summary>
 internal sealed class NotifySocketListener : IDisposable
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
     private readonly Socket _socket = new(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
     private readonly string? _directory;
 
@@ -48,6 +48,30 @@ internal sealed class NotifySocketListener : IDisposable
         catch (OperationCanceledException)
         {
             Assert.Fail($"no datagram on {NotifySocket} within {Deadline}");
+            throw;
+        }
+    }
+
+    /// <summary>Datagrams until one matches; the test fails with <paramref name="context"/> if none does within the deadline.</summary>
+    public async Task<string> ReceiveUntilAsync(Func<string, bool> match, Func<string> context)
+    {
+        var buffer = new byte[4096];
+        using var timeout = new CancellationTokenSource(Deadline);
+        try
+        {
+            while (true)
+            {
+                var read = await _socket.ReceiveAsync(buffer, SocketFlags.None, timeout.Token);
+                var message = Encoding.UTF8.GetString(buffer, 0, read);
+                if (match(message))
+                {
+                    return message;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"notification not received on {NotifySocket} within {Deadline}:\n{context()}");
             throw;
         }
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using SocketDeployer.Daemon.Queue;
 using SocketDeployer.Tests.Support;
@@ -9,12 +10,14 @@ namespace SocketDeployer.Tests.Queue;
 internal sealed class QueueHarness : IDisposable
 {
     private readonly ILoggerFactory _loggers;
+    private readonly FakeLoggerProvider _logProvider;
 
     public QueueHarness(QueueOptions? options = null)
     {
         Options = options ?? new QueueOptions();
         Sqs = new FakeSqs(Time);
-        _loggers = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
+        _logProvider = new FakeLoggerProvider(Logs);
+        _loggers = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(_logProvider));
         var wrapped = Microsoft.Extensions.Options.Options.Create(Options);
         InFlight = new InFlightMessages(Sqs, wrapped, Time, _loggers.CreateLogger<InFlightMessages>());
         Receiver = new QueueReceiver(Sqs, InFlight, wrapped, Time, _loggers.CreateLogger<QueueReceiver>());
@@ -28,7 +31,7 @@ internal sealed class QueueHarness : IDisposable
 
     public FakeSqs Sqs { get; }
 
-    public LogRecorder Logs { get; } = new();
+    public FakeLogCollector Logs { get; } = new();
 
     public ScriptedQueueHandler Handler { get; } = new();
 
@@ -49,6 +52,6 @@ internal sealed class QueueHarness : IDisposable
     {
         Worker.Dispose();
         _loggers.Dispose();
-        Logs.Dispose();
+        _logProvider.Dispose();
     }
 }

@@ -36,7 +36,7 @@ public sealed class QueueOptionsTests
         Assert.That(failures, Is.EquivalentTo(new[]
         {
             "Queue:Concurrency: must be between 1 and 32.",
-            "Queue:VisibilityTimeout: must be between 00:00:10 and 12:00:00.",
+            "Queue:VisibilityTimeout: must be between 10 s and 12 h, not 2 s",
             "Queue:WaitTimeSeconds: must be between 0 and 20.",
             "Queue:MaxMessages: must be between 1 and 10.",
             "Queue:ChannelCapacity: must be between 1 and 1000.",

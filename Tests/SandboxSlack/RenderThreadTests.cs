@@ -33,9 +33,9 @@ public class RenderThreadTests
 
         Assert.That(rendered, Is.EqualTo(
             "alice: @deploybot run deploy app r-99.1.0\n" +
-            "deploybot: Started *app* r-99.1.0 for @alice & friends\n" +
-            "deploybot (only visible to @carol): You are not a deployer of app.\n" +
-            "deploybot: Approve? Approvers: @prod-approvers, @bob\n" +
-            "  [Approve] [Reject]\n"));
+            "│ deploybot: Started *app* r-99.1.0 for @alice & friends\n" +
+            "│ deploybot (only visible to @carol): You are not a deployer of app.\n" +
+            "│ deploybot: Approve? Approvers: @prod-approvers, @bob\n" +
+            "│   [Approve] [Reject]\n"));
     }
 }

@@ -103,7 +103,11 @@ public class NoSecretsInOutputTests
     private static async Task<string> CheckConfigOnlineAsync(SandboxEnvironment env, CapturedLogs logs, params string[] overrides)
     {
         using var output = new StringWriter();
-        await CheckConfigVerb.RunAsync(DaemonCommandLine.Parse(["check-config", "--online", .. env.DaemonArguments().Skip(1), .. overrides]), logs.AddTo, output);
+        await CheckConfigVerb.RunAsync(DaemonCommandLine.Parse(["check-config", "--online", .. env.DaemonArguments().Skip(1), .. overrides]), services =>
+        {
+            env.AddAwsCredentials(services);
+            logs.AddTo(services);
+        }, output);
         return output.ToString();
     }
 

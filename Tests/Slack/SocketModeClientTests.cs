@@ -77,7 +77,7 @@ public sealed class SocketModeClientTests
 
         await socket.SendEnvelopeAsync("env-1", "Ev1");
         Assert.That(await NextAckAsync(socket, ct), Is.EqualTo("env-1"));
-        await Eventually(() => _handler.Seen.Count == 1, ct);
+        await _handler.WhenSeen("env-1").WaitAsync(ct);
         await socket.SendEnvelopeAsync("env-2", "Ev2");
         Assert.That(await NextAckAsync(socket, ct), Is.EqualTo("env-2"));
         Assert.That(release.Task.IsCompleted, Is.False, "both acks arrived while the first handler was still blocked");
@@ -119,6 +119,8 @@ public sealed class SocketModeClientTests
 
         await first.SendEnvelopeAsync("env-1", "Ev1");
         Assert.That(await NextAckAsync(first, ct), Is.EqualTo("env-1"));
+        // Acks go out before handlers run: the first delivery must be handled before its retry arrives.
+        await _handler.WhenSeen("env-1").WaitAsync(ct);
         await second.SendEnvelopeAsync("env-2", "Ev1", retryAttempt: 1);
         Assert.That(await NextAckAsync(second, ct), Is.EqualTo("env-2"));
         await second.SendEnvelopeAsync("env-1", "Ev1", retryAttempt: 2);
@@ -226,7 +228,6 @@ public sealed class SocketModeClientTests
         await client.WhenFirstHello.WaitAsync(ct);
         await Eventually(() => client.ConnectedCount == 2, ct);
 
-        Assert.That(client.LastActivity, Is.GreaterThan(DateTimeOffset.MinValue));
         await _stop.CancelAsync();
         await run;
     }
@@ -247,17 +248,26 @@ public sealed class SocketModeClientTests
 
     private sealed class RecordingHandler : ISocketModeHandler
     {
+        private readonly ConcurrentDictionary<string, TaskCompletionSource> _seen = new();
+
         public ConcurrentQueue<SocketModeEnvelope> Seen { get; } = new();
 
         public Func<SocketModeEnvelope, CancellationToken, Task>? Behaviour { get; set; }
 
+        /// <summary>Completes once the handler has been given the envelope.</summary>
+        public Task WhenSeen(string envelopeId) => Signal(envelopeId).Task;
+
         public async ValueTask HandleAsync(SocketModeEnvelope envelope, CancellationToken ct)
         {
             Seen.Enqueue(envelope);
+            Signal(envelope.EnvelopeId).TrySetResult();
             if (Behaviour is { } behaviour)
             {
                 await behaviour(envelope, ct);
             }
         }
+
+        private TaskCompletionSource Signal(string envelopeId) =>
+            _seen.GetOrAdd(envelopeId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
     }
 }

@@ -1,75 +1,48 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace SocketDeployer.Tests.Support;
 
-/// <summary>A logger provider that records every entry, so tests can await a log event instead of sleeping.</summary>
+/// <summary>
+/// Every log entry of a daemon, through Microsoft's <see cref="FakeLoggerProvider"/>, so tests can await a log event
+/// (<see cref="FakeLogCollector.GetLogsAsync"/>) instead of sleeping.
+/// </summary>
 public sealed class CapturedLogs : ILoggerProvider
 {
-    private readonly ConcurrentQueue<LogRecord> records = new();
-    private event Action<LogRecord>? Logged;
+    private readonly FakeLoggerProvider provider = new(new FakeLogCollector());
 
-    public IReadOnlyList<LogRecord> Records => [.. records];
+    public FakeLogCollector Collector => provider.Collector;
+
+    public IReadOnlyList<FakeLogRecord> Records => Collector.GetSnapshot();
 
     public void AddTo(IServiceCollection services) =>
-        services.AddLogging(logging => logging.AddProvider(this).AddFilter<CapturedLogs>(null, LogLevel.Debug));
+        services.AddLogging(logging => logging.AddProvider(provider).AddFilter<FakeLoggerProvider>(null, LogLevel.Debug));
 
-    public async Task<LogRecord> WaitForAsync(Func<LogRecord, bool> predicate, TimeSpan? timeout = null)
+    public async Task<FakeLogRecord> WaitForAsync(Func<FakeLogRecord, bool> predicate, TimeSpan? timeout = null)
     {
-        var found = new TaskCompletionSource<LogRecord>(TaskCreationOptions.RunContinuationsAsynchronously);
-        void OnLogged(LogRecord r)
-        {
-            if (predicate(r))
-            {
-                found.TrySetResult(r);
-            }
-        }
-
-        Logged += OnLogged;
+        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
         try
         {
-            if (records.FirstOrDefault(predicate) is { } existing)
+            // The enumeration yields the records already collected, then each new one as it is logged.
+            await foreach (var record in Collector.GetLogsAsync(cancel.Token))
             {
-                return existing;
+                if (predicate(record))
+                {
+                    return record;
+                }
             }
-
-            return await found.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(10));
         }
-        catch (TimeoutException)
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
-            throw new TimeoutException("Log entry not seen. Logged:\n" + string.Join('\n', records.Select(r => r.ToString())));
         }
-        finally
-        {
-            Logged -= OnLogged;
-        }
+
+        throw new TimeoutException("Log entry not seen. Logged:\n" + string.Join('\n', Records.Select(Describe)));
     }
 
-    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+    public static string Describe(FakeLogRecord r) => $"{r.Level} [{r.Id.Id}] {r.Category}: {r.Message}";
 
-    public void Dispose()
-    {
-    }
+    public ILogger CreateLogger(string categoryName) => provider.CreateLogger(categoryName);
 
-    private void Add(LogRecord record)
-    {
-        records.Enqueue(record);
-        Logged?.Invoke(record);
-    }
-
-    private sealed class Logger(CapturedLogs owner, string category) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            owner.Add(new LogRecord(category, logLevel, eventId.Id, formatter(state, exception), exception));
-    }
-}
-
-public sealed record LogRecord(string Category, LogLevel Level, int EventId, string Message, Exception? Exception)
-{
-    public override string ToString() => $"{Level} [{EventId}] {Category}: {Message}";
+    public void Dispose() => provider.Dispose();
 }

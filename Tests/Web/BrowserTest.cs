@@ -29,7 +29,9 @@ public abstract class BrowserTest
     protected IPage Page { get; private set; } = null!;
 
     /// <summary>How long non-approval steps run on their own in this fixture (null: until the page decides).</summary>
-    protected virtual TimeSpan? StepTime => TimeSpan.Zero;
+    /// <remarks>Not zero: a step that ends before the daemon has posted its start reply is retried from the queue later
+    /// (Deploy:StartReplyGrace), as in production, which would only make the tests wait.</remarks>
+    protected virtual TimeSpan? StepTime => TimeSpan.FromMilliseconds(400);
 
     /// <summary>The thread pane.</summary>
     protected ILocator Thread => Page.Locator("#thread");

@@ -13,6 +13,7 @@ public sealed class ReleasePageTests : BrowserTest
         await ActAs(SandboxPeople.Alice, "alice");
         await Say("run deploy app r-99.1.0");
         await Expect(ThreadMessage("Approval needed to deploy app r-99.1.0")).ToBeVisibleAsync();
+        var statusTs = await ThreadMessage("started app r-99.1.0").GetAttributeAsync("data-ts");
 
         await ApproveInThread();
         var refusal = ThreadMessage("someone else has to approve it");
@@ -23,15 +24,19 @@ public sealed class ReleasePageTests : BrowserTest
         await Expect(refusal).ToHaveCountAsync(0);
         await ApproveInThread();
 
-        await Expect(ThreadMessage("app r-99.1.0 is live")).ToBeVisibleAsync();
+        await Expect(ThreadMessage("🎉 app r-99.1.0 is live")).ToBeVisibleAsync();
         await Expect(ThreadMessage("Approved by @bob")).ToBeVisibleAsync();
-        await Expect(Thread.Locator(".message", new LocatorLocatorOptions { HasText = "started app r-99.1.0" })).ToContainTextAsync("(edited)");
+        var status = Thread.Locator($".message[data-ts='{statusTs}']");
+        await Expect(status).ToContainTextAsync("✅ app r-99.1.0 deployed");
+        await Expect(status).ToContainTextAsync("(edited)");
         await Expect(Execution("r-99.1.0").Locator(".execution-head")).ToContainTextAsync("Success");
         await Expect(Page.Locator("#audit")).ToContainTextAsync("approve approved");
 
         // Back as Alice, her refusal is hers again: the picture of a finished release for the README.
         await ActAs(SandboxPeople.Alice, "alice");
         await Expect(refusal).ToBeVisibleAsync();
+        await Page.Locator("#pace").SelectOptionAsync("2");
+        await Expect(Page.Locator("#pace")).ToHaveValueAsync("2");
         var shot = Path.Combine(TestContext.CurrentContext.WorkDirectory, "sandbox-web.png");
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = shot });
         TestContext.AddTestAttachment(shot, "a finished release (docs/sandbox-web.png)");
@@ -52,7 +57,7 @@ public sealed class ReleasePageTests : BrowserTest
 
         await ActAs(SandboxPeople.Erin, "erin");
         await ApproveInThread();
-        await Expect(ThreadMessage("ui r-80.0.0 is live")).ToBeVisibleAsync();
+        await Expect(ThreadMessage("🎉 ui r-80.0.0 is live")).ToBeVisibleAsync();
         await Expect(ThreadMessage("Approved by @carol, @erin")).ToBeVisibleAsync();
         await Expect(Execution("r-80.0.0").Locator(".execution-head")).ToContainTextAsync("Success");
     }
@@ -66,7 +71,7 @@ public sealed class ReleasePageTests : BrowserTest
         await Thread.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Reject", Exact = true }).ClickAsync();
 
         await Expect(ThreadMessage("Rejected by @erin")).ToBeVisibleAsync();
-        await Expect(ThreadMessage("app r-99.2.0 was rejected")).ToBeVisibleAsync();
+        await Expect(ThreadMessage("app r-99.2.0 was rejected at step approve")).ToBeVisibleAsync();
         await Expect(Execution("r-99.2.0").Locator(".execution-head")).ToContainTextAsync("Failed");
     }
 }

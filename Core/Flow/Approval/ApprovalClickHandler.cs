@@ -59,7 +59,11 @@ public sealed class ApprovalClickHandler(
         var may = await policy.MayApproveAsync(service, click.User, release.Requester, ct);
         if (!may.Allowed)
         {
-            await RefuseAsync(click, release, "not allowed", may.Reason!, ct);
+            // The audit says which rule refused the click; the clicker reads the policy's own sentence.
+            var why = string.Equals(click.User, release.Requester, StringComparison.Ordinal)
+                ? "requester cannot approve their own release"
+                : $"not an approver of {release.Service}";
+            await RefuseAsync(click, release, why, may.Reason!, ct);
             return;
         }
 
@@ -82,7 +86,7 @@ public sealed class ApprovalClickHandler(
     {
         ApprovalLog.ClickRefused(logger, click.ExecutionId, click.User, reason);
         await audit.AppendAsync(
-            new AuditEntry(click.Approve ? "approve" : "reject", "refused", click.User, click.Channel, null, release?.Service, release?.Version, click.ExecutionId, reason),
+            new AuditEntry(click.Approve ? "approve" : "reject", "refused", click.User, click.Channel, null, release?.Service, release?.Version, click.ExecutionId, reason, click.StepName),
             ct);
         if (text is not null)
         {

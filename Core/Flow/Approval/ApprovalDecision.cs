@@ -20,15 +20,16 @@ internal sealed class ApprovalDecision(
         var now = time.GetUtcNow();
         if (!click.Approve)
         {
-            if (!await SignalAsync("Reject", $"Rejected in Slack by {click.UserName} ({click.User})", ct))
+            var rejection = $"Rejected in Slack by {click.UserName} ({click.User})";
+            if (!await SignalAsync("Reject", rejection, ct))
             {
                 return false;
             }
 
-            await TagAsync(ExecutionTags.Decision, ApprovalTags.DecisionValue(Step, "rejected", [click.User], now), ct);
+            await DecideAsync(ApprovalTags.DecisionValue(Step, "rejected", [click.User], now), DecidedByTag.Value([(click.UserName, click.User)]), ct);
             await UpdatePromptAsync(ApprovalMessages.Decided(release, message, ApprovalMessages.Rejected(click.User, now)), ct);
             ApprovalLog.Decided(logger, "Rejection", release.ExecutionId, click.User);
-            await AuditAsync("reject", "rejected", ct);
+            await AuditAsync("reject", "rejected", rejection, ct);
             return true;
         }
 
@@ -45,20 +46,21 @@ internal sealed class ApprovalDecision(
             await TagAsync(ExecutionTags.Approvals, ApprovalTags.ApprovalsValue(Step, approvals), ct);
             await UpdatePromptAsync(ApprovalMessages.Prompt(release, service, click.StepName, message, approvals, console), ct);
             ApprovalLog.Partial(logger, release.ExecutionId, click.User, approvals.Count, service.RequiredApprovals);
-            await AuditAsync("approve", "recorded", ct);
+            await AuditAsync("approve", "recorded", $"approval {approvals.Count} of {service.RequiredApprovals}; waiting for more", ct);
             return true;
         }
 
         var names = string.Join(", ", approvals.Select(u => u == click.User ? $"{click.UserName} ({u})" : u));
-        if (!await SignalAsync("Approve", $"Approved in Slack by {names}", ct))
+        var approval = $"Approved in Slack by {names}";
+        if (!await SignalAsync("Approve", approval, ct))
         {
             return false;
         }
 
-        await TagAsync(ExecutionTags.Decision, ApprovalTags.DecisionValue(Step, "approved", approvals, now), ct);
+        await DecideAsync(ApprovalTags.DecisionValue(Step, "approved", approvals, now), DecidedByTag.Value(approvals.Select(u => (u == click.User ? click.UserName : null, u))), ct);
         await UpdatePromptAsync(ApprovalMessages.Decided(release, message, ApprovalMessages.Approved(approvals, now)), ct);
         ApprovalLog.Decided(logger, "Approval", release.ExecutionId, click.User);
-        await AuditAsync("approve", "approved", ct);
+        await AuditAsync("approve", "approved", approval, ct);
         return true;
     }
 
@@ -78,9 +80,17 @@ internal sealed class ApprovalDecision(
     private Task TagAsync(string key, string value, CancellationToken ct) =>
         ssm.AddTagsAsync(release.ExecutionId, new Dictionary<string, string>(StringComparer.Ordinal) { [key] = value }, ct);
 
+    // One call for both: a pipeline waiting on the gate reads who decided as soon as the decision is there.
+    private Task DecideAsync(string decision, string decidedBy, CancellationToken ct) =>
+        ssm.AddTagsAsync(
+            release.ExecutionId,
+            new Dictionary<string, string>(StringComparer.Ordinal) { [ExecutionTags.Decision] = decision, [ExecutionTags.DecidedBy] = decidedBy },
+            ct);
+
     private Task UpdatePromptAsync(SlackMessage message, CancellationToken ct) =>
         slack.UpdateMessageAsync(release.Channel, tags.PromptTs!, message, ct);
 
-    private Task AuditAsync(string kind, string outcome, CancellationToken ct) =>
-        audit.AppendAsync(new AuditEntry(kind, outcome, click.User, click.Channel, null, release.Service, release.Version, release.ExecutionId, click.StepName), ct);
+    /// <param name="reason">What the decision said: the comment sent with the signal, or how many approvals are in.</param>
+    private Task AuditAsync(string kind, string outcome, string reason, CancellationToken ct) =>
+        audit.AppendAsync(new AuditEntry(kind, outcome, click.User, click.Channel, null, release.Service, release.Version, release.ExecutionId, reason, click.StepName), ct);
 }

@@ -57,7 +57,7 @@ public static class ApprovalMessages
         $"{approvals.Count} of {required} approvals: {Mentions(approvals)}";
 
     private static string Header(ReleaseInfo release) =>
-        $":raised_hand: Approval needed to deploy *{release.Service}* `{SlackText.Escape(release.Version)}`, requested by <@{release.Requester}>";
+        $":raised_hand: Approval needed to deploy *{release.Service}* `{SlackText.Escape(release.Version)}`, requested by {release.RequesterMention}";
 
     private static string Quote(string? message) =>
         string.IsNullOrWhiteSpace(message) ? "" : $"\n> {SlackText.Escape(message, 1000)}";

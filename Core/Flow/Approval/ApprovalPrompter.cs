@@ -41,11 +41,11 @@ public sealed class ApprovalPrompter(
         state.MarkPrompted(key);
         await ssm.AddTagsAsync(release.ExecutionId, new Dictionary<string, string>(StringComparer.Ordinal) { [ExecutionTags.Prompt] = $"{key}@{ts}" }, ct);
         ApprovalLog.Prompted(logger, release.ExecutionId, step.StepName, ts);
-        await audit.AppendAsync(new AuditEntry("prompt", "posted", release.Requester, release.Channel, null, release.Service, release.Version, release.ExecutionId, step.StepName), ct);
+        await audit.AppendAsync(new AuditEntry("prompt", "posted", release.Requester, release.Channel, null, release.Service, release.Version, release.ExecutionId, Step: step.StepName), ct);
     }
 
     /// <summary>The approval step reached a final status: if Slack did not decide, say so on the prompt and drop its buttons.</summary>
-    public async Task StepEndedAsync(ReleaseInfo release, string stepStatus, CancellationToken ct)
+    public async Task StepEndedAsync(ReleaseInfo release, string stepName, string stepStatus, CancellationToken ct)
     {
         var tags = ApprovalTags.From(await ssm.ListTagsAsync(release.ExecutionId, ct));
         if (tags.PromptTs is null || tags.PromptStep is null || tags.DecisionKind is not null)
@@ -60,6 +60,6 @@ public sealed class ApprovalPrompter(
             new Dictionary<string, string>(StringComparer.Ordinal) { [ExecutionTags.Decision] = ApprovalTags.DecisionValue(tags.PromptStep, "ended", [], time.GetUtcNow()) },
             ct);
         ApprovalLog.EndedOutsideSlack(logger, release.ExecutionId, stepStatus);
-        await audit.AppendAsync(new AuditEntry("prompt", "ended", null, release.Channel, null, release.Service, release.Version, release.ExecutionId, stepStatus), ct);
+        await audit.AppendAsync(new AuditEntry("prompt", "ended", null, release.Channel, null, release.Service, release.Version, release.ExecutionId, $"the approval step ended {stepStatus} without a decision in Slack", stepName), ct);
     }
 }

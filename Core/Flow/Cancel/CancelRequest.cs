@@ -21,6 +21,7 @@ public sealed class CancelRequest(
     ServiceCatalog catalog,
     DeployPolicy policy,
     ReleaseDirectory releases,
+    KeyedLock locks,
     ExecutionLinks links,
     ILogger<CancelRequest> logger)
 {
@@ -78,10 +79,15 @@ public sealed class CancelRequest(
             return;
         }
 
-        await ssm.StopAutomationExecutionAsync(id, ct);
-        CancelFlowLog.Cancelled(logger, reply.User, service.Name, release.Version, id);
-        await audit.AppendAsync(new AuditEntry("cancel", "cancelled", reply.User, reply.Mention.Channel, reply.Command, service.Name, release.Version, id), ct);
-        await AnnounceAsync(reply, release, ct);
+        // Held until the thread says who cancelled: the execution's Cancelled event waits for it (same lock), so the
+        // result is posted after this line, not before it.
+        using (await locks.AcquireAsync(id, ct))
+        {
+            await ssm.StopAutomationExecutionAsync(id, ct);
+            CancelFlowLog.Cancelled(logger, reply.User, service.Name, release.Version, id);
+            await audit.AppendAsync(new AuditEntry("cancel", "cancelled", reply.User, reply.Mention.Channel, reply.Command, service.Name, release.Version, id), ct);
+            await AnnounceAsync(reply, release, ct);
+        }
     }
 
     private async Task AnnounceAsync(ReplyContext reply, ReleaseInfo release, CancellationToken ct)

@@ -21,11 +21,11 @@ public static class ProgressMessages
             "TimedOut" => $":x: {what} timed out after {elapsed}",
             "Cancelled" or "Cancelling" => $":octagonal_sign: {what} was cancelled after {elapsed}",
             "Waiting" => $":raised_hand: {what} is waiting for approval — {elapsed} so far",
-            _ => $":rocket: <@{release.Requester}> is deploying {what}{Step(state)} — {elapsed} so far",
+            _ => $":rocket: {release.RequesterMention} is deploying {what}{Step(state)} — {elapsed} so far",
         };
         return new SlackMessage(text, BlockKit.Blocks(
             BlockKit.Section(text),
-            BlockKit.Context($"requested by <@{release.Requester}> · execution `{release.ExecutionId}` · <{console}|Open in the AWS console>")));
+            BlockKit.Context($"requested by {release.RequesterMention} · execution `{release.ExecutionId}` · <{console}|Open in the AWS console>")));
     }
 
     /// <summary>A status message that replaces a start reply whose record was lost.</summary>
@@ -67,7 +67,13 @@ public static class ProgressMessages
         };
         var at = failedStep is null ? "" : $" at step *{SlackText.Escape(failedStep, 100)}*";
         var why = string.IsNullOrWhiteSpace(failureMessage) ? "" : $"\n> {SlackText.Escape(failureMessage, 1500)}";
-        var icon = rejected && state.Status is not ("TimedOut" or "Cancelled") ? ":no_entry_sign:" : ":x:";
+        var icon = state.Status switch
+        {
+            "Cancelled" => ":octagonal_sign:",
+            "TimedOut" => ":x:",
+            _ when rejected => ":no_entry_sign:",
+            _ => ":x:",
+        };
         var text = $"{icon} {what} {verb}{at} after {took}{why}\n<{console}|Open the execution in the AWS console>";
         return Plain(text);
     }

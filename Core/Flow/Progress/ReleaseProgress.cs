@@ -32,10 +32,6 @@ public sealed class ReleaseProgress(
 {
     private readonly TimeSpan startReplyGrace = options.Value.StartReplyGrace;
 
-    // A release started after this instance began following the queue had all its events delivered here, so every
-    // step SSM reports ended is either already in the thread or owed to it.
-    private readonly DateTimeOffset followingSince = time.GetUtcNow();
-
     private readonly ReleaseResult result = new(ssm, slack, links, audit, logger);
 
     public async Task<ProgressOutcome> ApplyAsync(AutomationEvent automationEvent, CancellationToken ct)
@@ -101,7 +97,7 @@ public sealed class ReleaseProgress(
         {
             if (ended)
             {
-                await approvals.StepEndedAsync(release, step.Status, ct);
+                await approvals.StepEndedAsync(release, step.StepName, step.Status, ct);
             }
             else
             {
@@ -189,18 +185,15 @@ public sealed class ReleaseProgress(
         state.StartTime = execution.StartTime;
         state.StepCount = execution.Steps.Count;
         state.ResultPosted = release.Tags.ContainsKey(ExecutionTags.Result);
-        var followedFromStart = execution.StartTime is { } started && started >= followingSince;
+        state.ReportedStepsTag = release.Tags.GetValueOrDefault(ExecutionTags.Steps);
+        var reported = ReportedSteps.From(release.Tags);
         foreach (var step in execution.Steps.Where(s => AutomationStatus.IsTerminal(s.Status)))
         {
-            // Steps that ended before this instance looked (it restarted) were reported by whoever followed them then,
-            // or are reported now by their own (possibly redelivered) events; the result does not repeat them.
-            if (state.ResultPosted)
+            // Whoever followed the release before (before a restart, another instance) recorded the lines it posted;
+            // the rest are posted by their own (possibly redelivered) events, or with the result.
+            if (state.ResultPosted || reported.Contains(ReportedSteps.Key(step.StepName)))
             {
                 state.MarkFinished(step.StepName);
-            }
-            else if (!followedFromStart)
-            {
-                state.MarkEndedBeforeFollowed(step.StepName);
             }
         }
 

@@ -22,6 +22,12 @@ internal sealed class ReleaseResult(ISsm ssm, ISlackApi slack, ExecutionLinks li
 
         state.MarkFinished(stepName);
         state.StatusMessageStale = true;
+        var reported = ReportedSteps.From(new Dictionary<string, string>(StringComparer.Ordinal) { [ExecutionTags.Steps] = state.ReportedStepsTag ?? "" });
+        if (ReportedSteps.With(reported, stepName) is { } value)
+        {
+            await ssm.AddTagsAsync(release.ExecutionId, new Dictionary<string, string>(StringComparer.Ordinal) { [ExecutionTags.Steps] = value }, ct);
+            state.ReportedStepsTag = value;
+        }
     }
 
     /// <summary>Posts the result, after the lines of the steps SSM says ended whose own events have not come yet
@@ -29,9 +35,13 @@ internal sealed class ReleaseResult(ISsm ssm, ISlackApi slack, ExecutionLinks li
     public async Task PostAsync(ReleaseInfo release, ReleaseState state, CancellationToken ct)
     {
         var execution = await ssm.GetAutomationExecutionAsync(release.ExecutionId, ct);
+        // Fresh from SSM: another instance may have posted some of the lines since this one last looked.
+        var tags = await ssm.ListTagsAsync(release.ExecutionId, ct);
+        state.ReportedStepsTag = tags.GetValueOrDefault(ExecutionTags.Steps, state.ReportedStepsTag ?? "");
+        var reported = ReportedSteps.From(tags);
         foreach (var step in execution.Steps.Where(s => AutomationStatus.IsTerminal(s.Status)))
         {
-            if (!state.HasFinished(step.StepName) && !state.EndedBeforeFollowed(step.StepName))
+            if (!state.HasFinished(step.StepName) && !reported.Contains(ReportedSteps.Key(step.StepName)))
             {
                 await ReportStepAsync(release, state, step.StepName, step.Action, step.Status, Durations.Between(step.StartTime, step.EndTime), ct);
             }

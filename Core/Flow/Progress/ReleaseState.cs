@@ -18,7 +18,6 @@ public sealed class ReleaseState(string executionId)
     // Created on first use: most releases this instance follows never need all of them, and ten thousand tracked
     // executions must stay within a few hundred bytes each.
     private HashSet<string>? finishedSteps;
-    private HashSet<string>? endedUnseen;
     private HashSet<string>? promptedSteps;
     private HashSet<int>? postedLogLines;
 
@@ -27,11 +26,8 @@ public sealed class ReleaseState(string executionId)
 
     public bool HasFinished(string step) => finishedSteps?.Contains(step) == true;
 
-    /// <summary>Records a step that had ended before this instance followed the release (after a restart): whoever
-    /// followed it then may have reported it, so the result does not report it again.</summary>
-    public void MarkEndedBeforeFollowed(string step) => (endedUnseen ??= new(StringComparer.Ordinal)).Add(step);
-
-    public bool EndedBeforeFollowed(string step) => endedUnseen?.Contains(step) == true;
+    /// <summary>The value of the execution's steps tag as this instance last read or wrote it.</summary>
+    public string? ReportedStepsTag { get; set; }
 
     /// <summary>Records that a step execution has its prompt; false when it already had one.</summary>
     public bool MarkPrompted(string stepExecution) => (promptedSteps ??= new(StringComparer.Ordinal)).Add(stepExecution);

@@ -11,7 +11,7 @@ public static class ReplyClass
     // answers (the lock message among them), neither sent last nor throttled.
     private static readonly HashSet<string> StateAnswers = new(StringComparer.Ordinal)
     {
-        "locked", "already finished", "already cancelling",
+        "locked", "lock busy", "already finished", "already cancelling",
     };
 
     /// <summary>A started release's reply is the release's; a refusal of the command itself is a refusal;

@@ -23,6 +23,13 @@ public static class ExecutionTags
     /// <summary>The Slack decision on the open prompt: <c>approved|rejected:&lt;user ids&gt;:&lt;unix seconds&gt;</c>.</summary>
     public const string Decision = "socketdeployer:decision";
 
+    /// <summary>Who made the Slack decision, as names a pipeline can print: <c>bob (U0BOB)</c> (see <see cref="TagText"/>).</summary>
+    public const string DecidedBy = "socketdeployer:decided-by";
+
+    /// <summary>The steps whose line is in the thread (short hashes of their names, see ReportedSteps), so whoever
+    /// posts the result knows which lines are still owed.</summary>
+    public const string Steps = "socketdeployer:steps";
+
     /// <summary>Set once the final result was posted, so a redelivered terminal event posts nothing.</summary>
     public const string Result = "socketdeployer:result";
 }

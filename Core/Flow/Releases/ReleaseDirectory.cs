@@ -43,6 +43,13 @@ public sealed class ReleaseDirectory(ISsm ssm)
         }
     }
 
+    /// <summary>An execution started outside Slack was just tagged with its thread: later events find it without a read.</summary>
+    public void Adopted(ReleaseInfo release)
+    {
+        ArgumentNullException.ThrowIfNull(release);
+        Remember(release.ExecutionId, release);
+    }
+
     private void Remember(string executionId, ReleaseInfo? release)
     {
         lock (gate)

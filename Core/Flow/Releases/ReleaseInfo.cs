@@ -11,6 +11,9 @@ public sealed record ReleaseInfo(
     string? StatusTs,
     IReadOnlyDictionary<string, string> Tags)
 {
+    /// <summary>The requester as Slack shows them; empty for an execution started outside Slack that named nobody.</summary>
+    public string RequesterMention => Requester.Length == 0 ? "an unknown requester (started outside Slack)" : $"<@{Requester}>";
+
     /// <summary>Null when the execution was not started from Slack (its tags lack the thread, requester or service).</summary>
     public static ReleaseInfo? FromTags(string executionId, IReadOnlyDictionary<string, string> tags)
     {

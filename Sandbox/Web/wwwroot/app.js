@@ -160,7 +160,8 @@
     document.body.classList.toggle('with-thread', Boolean(parent));
     if (parent) {
       const inThread = messages.filter((m) => m.ts !== thread && m.threadTs === thread);
-      fill($('thread-messages'), [messageNode(parent, dir, 0), el('div', 'thread-divider', [inThread.length + ' replies']),
+      const count = replies(thread);
+      fill($('thread-messages'), [messageNode(parent, dir, 0), el('div', 'thread-divider', [count === 1 ? '1 reply' : count + ' replies']),
         ...inThread.map((m) => messageNode(m, dir, 0))]);
     }
     const pace = state.stepSeconds === null ? 'manual' : String(state.stepSeconds);

@@ -22,7 +22,8 @@ const Aws = (() => {
     if (step.status === 'InProgress' || step.status === 'Waiting') {
       const controls = el('span', 'step-controls');
       controls.append(control('Succeed', 'Success', step, onStep), control('Fail', 'Failed', step, onStep));
-      if (step.status === 'Waiting') controls.append(control('Time out', 'TimedOut', step, onStep));
+      // An approval waits for a signal: it can end as a console action or its timeout would end it, not be held.
+      if (step.action === 'aws:approve') controls.append(control('Time out', 'TimedOut', step, onStep));
       else if (!step.held) controls.append(control('Hold', 'hold', step, onStep));
       row.append(controls);
     }
