@@ -62,25 +62,8 @@ public class MissingCredentialsTests
 
     private static async Task<(int Code, string Output)> RunAsync(IReadOnlyList<string> arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(RepoPaths.DaemonExecutable);
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        foreach (var (key, value) in NoCredentials)
-            start.Environment[key] = value;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        try
-        {
-            await process.WaitForExitAsync().WaitAsync(Wait);
-        }
-        finally
-        {
-            if (!process.HasExited)
-                process.Kill(entireProcessTree: true);
-        }
-
-        return (process.ExitCode, await stdout + await stderr);
+        var (code, stdout, stderr) = await ExecutableRun.RunAsync(
+            RepoPaths.DaemonExecutable, arguments, NoCredentials.Select(e => KeyValuePair.Create(e.Key, (string?)e.Value)), Wait);
+        return (code, stdout + stderr);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SocketDeployer.Tests.Support;
 
 namespace SocketDeployer.Tests.Daemon;
@@ -9,29 +8,14 @@ public class ExecutableVerbTests
     private static readonly string Executable = RepoPaths.DaemonExecutable;
     private static readonly string Shipped = Path.Combine(RepoPaths.Root, "appsettings.json");
 
-    private static async Task<(int Code, string Out, string Err)> RunAsync(IDictionary<string, string>? environment, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Executable);
-        foreach (var arg in args)
+    /// <summary>Tokens the test machine may hold are removed, so every run starts from the file and the given variables.</summary>
+    private static Task<(int Code, string Out, string Err)> RunAsync(IDictionary<string, string>? environment, params string[] args) =>
+        ExecutableRun.RunAsync(Executable, args, new Dictionary<string, string?>(StringComparer.Ordinal)
         {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment.Remove("Slack__AppToken");
-        start.Environment.Remove("Slack__BotToken");
-        start.Environment.Remove("CREDENTIALS_DIRECTORY");
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        return (process.ExitCode, await stdout, await stderr);
-    }
+            ["Slack__AppToken"] = null,
+            ["Slack__BotToken"] = null,
+            ["CREDENTIALS_DIRECTORY"] = null,
+        }.Concat((environment ?? new Dictionary<string, string>()).Select(e => KeyValuePair.Create(e.Key, (string?)e.Value))));
 
     private static string BrokenCopy(Func<string, string> change)
     {

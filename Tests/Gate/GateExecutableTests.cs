@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SocketDeployer.Tests.Support;
 
 namespace SocketDeployer.Tests.Gate;
@@ -8,19 +7,8 @@ public class GateExecutableTests
 {
     private static async Task<(int Code, string Err)> RunAsync(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(RepoPaths.DaemonExecutable);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        await stdout;
-        return (process.ExitCode, await stderr);
+        var (code, _, stderr) = await ExecutableRun.RunAsync(RepoPaths.DaemonExecutable, args);
+        return (code, stderr);
     }
 
     [Test]

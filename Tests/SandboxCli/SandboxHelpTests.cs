@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SocketDeployer.Tests.Support;
 
 namespace SocketDeployer.Tests.SandboxCli;
@@ -6,21 +5,8 @@ namespace SocketDeployer.Tests.SandboxCli;
 /// <summary><c>dotnet run --project Sandbox -- --help</c> and an unknown command, as the Sandbox's own process.</summary>
 public class SandboxHelpTests
 {
-    private static readonly string Executable = Path.Combine(
-        RepoPaths.Root, "Sandbox", Path.GetRelativePath(Path.Combine(RepoPaths.Root, "Tests"), TestContext.CurrentContext.TestDirectory),
-        "SocketDeployer.Sandbox.dll");
-
-    private static async Task<(int Code, string Out, string Err)> RunAsync(string arg)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Executable);
-        start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private static Task<(int Code, string Out, string Err)> RunAsync(string arg) =>
+        ExecutableRun.RunAsync(RepoPaths.SandboxExecutable, [arg]);
 
     [TestCase("--help")]
     [TestCase("-h")]

@@ -10,8 +10,13 @@ public static class RepoPaths
     public static string Sample(params string[] parts) => Path.Combine([Samples, .. parts]);
 
     /// <summary>The Daemon project's own build output (with its deps.json and runtimeconfig), same configuration as the tests.</summary>
-    public static string DaemonExecutable => Path.Combine(
-        Root, "Daemon", Path.GetRelativePath(Path.Combine(Root, "Tests"), TestContext.CurrentContext.TestDirectory), "socketdeployer.dll");
+    public static string DaemonExecutable => BuildOutput("Daemon", "socketdeployer.dll");
+
+    /// <summary>The Sandbox project's own build output, likewise.</summary>
+    public static string SandboxExecutable => BuildOutput("Sandbox", "SocketDeployer.Sandbox.dll");
+
+    private static string BuildOutput(string project, string dll) => Path.Combine(
+        Root, project, Path.GetRelativePath(Path.Combine(Root, "Tests"), TestContext.CurrentContext.TestDirectory), dll);
 
     private static string FindRoot()
     {
