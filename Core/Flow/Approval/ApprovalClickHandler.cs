@@ -56,13 +56,15 @@ public sealed class ApprovalClickHandler(
             return;
         }
 
-        var may = await policy.MayApproveAsync(service, click.User, release.Requester, ct);
+        var may = release.BreakGlass is null
+            ? await policy.MayApproveAsync(service, click.User, release.Requester, ct)
+            : await policy.MayApproveBreakGlassAsync(service, click.User, release.Requester, ct);
         if (!may.Allowed)
         {
             // The audit says which rule refused the click; the clicker reads the policy's own sentence.
             var why = string.Equals(click.User, release.Requester, StringComparison.Ordinal)
                 ? "requester cannot approve their own release"
-                : $"not an approver of {release.Service}";
+                : release.BreakGlass is null ? $"not an approver of {release.Service}" : $"not an approver of {release.Service} nor a break-glass approver";
             await RefuseAsync(click, release, why, may.Reason!, ct);
             return;
         }
@@ -75,7 +77,7 @@ public sealed class ApprovalClickHandler(
             return;
         }
 
-        var decision = new ApprovalDecision(ssm, slack, audit, time, logger, release, service, click, tags, ApprovalTags.MessageOf(waiting), links.Execution(release.ExecutionId));
+        var decision = new ApprovalDecision(ssm, slack, audit, policy, catalog, time, logger, release, service, click, tags, ApprovalTags.MessageOf(waiting), links.Execution(release.ExecutionId));
         if (!await decision.ApplyAsync(ct))
         {
             await RefuseAsync(click, release, "signal refused", "This approval is no longer waiting.", ct);

@@ -36,12 +36,13 @@ public sealed class ApprovalPrompter(
             return;
         }
 
-        var message = ApprovalMessages.Prompt(release, service, step.StepName, ApprovalTags.MessageOf(step), [], links.Execution(release.ExecutionId));
+        var message = ApprovalMessages.Prompt(release, service, step.StepName, ApprovalTags.MessageOf(step), [], links.Execution(release.ExecutionId), catalog.BreakGlassApprovers);
         var ts = await slack.PostMessageAsync(release.Channel, release.ThreadTs, message, ct);
         state.MarkPrompted(key);
         await ssm.AddTagsAsync(release.ExecutionId, new Dictionary<string, string>(StringComparer.Ordinal) { [ExecutionTags.Prompt] = $"{key}@{ts}" }, ct);
         ApprovalLog.Prompted(logger, release.ExecutionId, step.StepName, ts);
-        await audit.AppendAsync(new AuditEntry("prompt", "posted", release.Requester, release.Channel, null, release.Service, release.Version, release.ExecutionId, Step: step.StepName), ct);
+        await audit.AppendAsync(new AuditEntry("prompt", "posted", release.Requester, release.Channel, null, release.Service, release.Version, release.ExecutionId,
+            release.BreakGlass is { } reason ? $"break-glass: {reason}" : null, step.StepName), ct);
     }
 
     /// <summary>The approval step reached a final status: if Slack did not decide, say so on the prompt and drop its buttons.</summary>

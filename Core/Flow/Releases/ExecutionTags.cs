@@ -11,6 +11,10 @@ public static class ExecutionTags
     /// <summary>The Slack event that started it: a redelivered event finds its own execution, not a lock.</summary>
     public const string Event = "socketdeployer:event";
 
+    /// <summary>Set on a release started with <c>--break-glass</c> during a freeze: the reason (tag-safe). Every
+    /// instance reads it to count one approval more, from a break-glass approver.</summary>
+    public const string BreakGlass = "socketdeployer:break-glass";
+
     /// <summary>Added after the start reply is posted: the ts of the release's status message.</summary>
     public const string StatusTs = "socketdeployer:status";
 

@@ -14,6 +14,9 @@ public sealed record ReleaseInfo(
     /// <summary>The requester as Slack shows them; empty for an execution started outside Slack that named nobody.</summary>
     public string RequesterMention => Requester.Length == 0 ? "an unknown requester (started outside Slack)" : $"<@{Requester}>";
 
+    /// <summary>The break-glass reason when it was started with <c>--break-glass</c> during a freeze; null otherwise.</summary>
+    public string? BreakGlass => Tags.GetValueOrDefault(ExecutionTags.BreakGlass);
+
     /// <summary>Null when the execution was not started from Slack (its tags lack the thread, requester or service).</summary>
     public static ReleaseInfo? FromTags(string executionId, IReadOnlyDictionary<string, string> tags)
     {
