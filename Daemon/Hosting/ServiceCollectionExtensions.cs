@@ -80,6 +80,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<DeployPolicy>();
         services.AddSingleton<DeployLock>();
         services.AddSingleton<FreezeCalendar>();
+        services.AddSingleton<ServiceHolds>();
         services.AddSingleton<LockReleaser>();
         services.AddSingleton<ManualLockRequest>();
         services.AddSingleton<DeployRequest>();

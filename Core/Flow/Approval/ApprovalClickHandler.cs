@@ -15,6 +15,7 @@ public sealed class ApprovalClickHandler(
     ISlackApi slack,
     ServiceCatalog catalog,
     DeployPolicy policy,
+    ServiceHolds holds,
     ReleaseDirectory releases,
     KeyedLock locks,
     BotIdentity bot,
@@ -53,6 +54,13 @@ public sealed class ApprovalClickHandler(
             var who = string.Join(", ", tags.DecidedBy.Select(u => $"<@{u}>"));
             var text = kind == "ended" ? "This approval is no longer waiting." : $"Already {kind} by {who}.";
             await RefuseAsync(click, release, "already decided", text, ct);
+            return;
+        }
+
+        if (click.Approve && release.Tags.ContainsKey(ExecutionTags.Outside) && await holds.WhyHeldAsync(service, release.ExecutionId, ct) is { } hold)
+        {
+            // Deploy:Gate:WhenLockedOrFrozen = Wait: the prompt stays, and an approval counts once the hold ends.
+            await RefuseAsync(click, release, "locked or frozen", $"Approving waits: {hold.Text} Reject works now.", ct);
             return;
         }
 

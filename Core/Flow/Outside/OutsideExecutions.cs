@@ -95,6 +95,7 @@ public sealed class OutsideExecutions(
             [ExecutionTags.Service] = outside.Service.Name,
             [ExecutionTags.Version] = outside.Version,
             [ExecutionTags.StatusTs] = status,
+            [ExecutionTags.Outside] = outside.IsGate ? "gate" : "deploy",
         };
         await ssm.AddTagsAsync(id, tags, ct);
         var release = new ReleaseInfo(id, channel, thread, outside.Requester, outside.Service.Name, outside.Version, status, tags);
