@@ -90,7 +90,8 @@ public class FreezeCalendarTests
         {
             Assert.That(inForce.Select(p => p.Window.Name), Is.EqualTo(new[] { "weekend", "release-week" }), "ending last first");
             Assert.That(calendar.FrozenUntil("app", At(4, 17)), Is.EqualTo(At(8, 0)), "the weekend ends where the cleanup starts");
-            Assert.That(calendar.FrozenUntil("app", At(2, 12)), Is.EqualTo(At(5, 12)), "before the weekend the launch freeze ends on its own");
+            Assert.That(calendar.FrozenUntil("app", At(2, 12)), Is.EqualTo(At(8, 0)), "the launch freeze runs into the weekend");
+            Assert.That(calendar.FrozenUntil("app", At(7, 9)), Is.EqualTo(At(8, 0)), "the cleanup on its own");
             Assert.That(calendar.FrozenUntil("app", At(9, 12)), Is.EqualTo(At(9, 12)), "free: now");
         });
     }
@@ -102,7 +103,7 @@ public class FreezeCalendarTests
         var fromWednesday = calendar.Next("app")!;
         time.SetUtcNow(At(5, 10));
         var duringTheWeekend = calendar.Next("app")!;
-        time.SetUtcNow(At(18, 17));
+        time.SetUtcNow(At(16, 12));
         var beforeChristmas = calendar.Next("app")!;
 
         Assert.Multiple(() =>
