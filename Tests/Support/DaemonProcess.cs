@@ -23,10 +23,22 @@ public sealed class DaemonProcess : IAsyncDisposable
 
     public string Output => string.Join('\n', output);
 
-    public static DaemonProcess Start(SandboxEnvironment env, IDictionary<string, string>? environment = null, params string[] extraArguments)
+    public static DaemonProcess Start(SandboxEnvironment env, IDictionary<string, string>? environment = null, params string[] extraArguments) =>
+        StartExecutable(RepoPaths.DaemonExecutable, env, environment, extraArguments);
+
+    /// <summary>
+    /// Starts <paramref name="executable"/>: a <c>.dll</c> on the shared runtime (<c>dotnet socketdeployer.dll</c>), anything
+    /// else as a native executable (the Native AOT publish).
+    /// </summary>
+    public static DaemonProcess StartExecutable(string executable, SandboxEnvironment env, IDictionary<string, string>? environment = null, params string[] extraArguments)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(RepoPaths.DaemonExecutable);
+        var dll = executable.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+        var start = new ProcessStartInfo(dll ? "dotnet" : executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (dll)
+        {
+            start.ArgumentList.Add(executable);
+        }
+
         foreach (var arg in env.DaemonArguments().Concat(extraArguments))
         {
             start.ArgumentList.Add(arg);
