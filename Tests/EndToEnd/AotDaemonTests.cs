@@ -33,13 +33,15 @@ public class AotDaemonTests
     }
 
     [Test]
-    public async Task TheAotBinaryReleasesAServiceEndToEnd()
+    public async Task TheAotBinaryReleasesAServiceEndToEndUnderMemoryDenyWriteExecute()
     {
         var binary = Binary();
         await using var env = await SandboxEnvironment.StartAsync();
         env.Aws.RunAutomations(env.QueueUrl);
         using var socket = NotifySocketListener.OnPath();
-        await using var daemon = DaemonProcess.StartExecutable(binary, env, new Dictionary<string, string> { ["NOTIFY_SOCKET"] = socket.NotifySocket });
+        // As the unit runs it: MemoryDenyWriteExecute=yes (the prctl systemd uses), where python3 can set it.
+        var command = MemoryDenyWriteExecute.Launcher(binary) ?? [binary];
+        await using var daemon = DaemonProcess.StartCommand(command, env, new Dictionary<string, string> { ["NOTIFY_SOCKET"] = socket.NotifySocket });
         await socket.ReceiveUntilAsync(m => m.Contains("READY=1", StringComparison.Ordinal), () => daemon.Output);
 
         var ts = await env.Slack.PostUserMessageAsync(DeployChannel, Alice, $"<@{env.Slack.BotUserId}> run deploy app r-99.1.0");
@@ -84,6 +86,31 @@ public class AotDaemonTests
                 .And.Contain("Queue:Concurrency: must be between 1 and 32.")
                 .And.Contain("Slack:SocketMode:HelloTimeout: must be between 0.01 s and 5 min, not -5 s")
                 .And.Contain("Deploy:Channels:0: 'nope' is not a channel ID"));
+        });
+    }
+
+    [Test]
+    public async Task MemoryDenyWriteExecuteStopsTheJitBuildButNotTheAotOne()
+    {
+        var binary = Binary();
+        if (MemoryDenyWriteExecute.Launcher(binary) is not { } aot || MemoryDenyWriteExecute.Launcher("/usr/bin/env") is not { } jit)
+        {
+            Assert.Ignore("python3 is not installed: PR_SET_MDWE cannot be set from here");
+            return;
+        }
+
+        var native = await ExecutableRun.RunAsync(aot[0], [.. aot[1..], "--version"]);
+        if (native.Code == MemoryDenyWriteExecute.Unsupported)
+        {
+            Assert.Ignore($"this kernel has no PR_SET_MDWE (Linux 6.3+): {native.Err}");
+        }
+
+        var managed = await ExecutableRun.RunAsync(jit[0], [.. jit[1..], "dotnet", RepoPaths.DaemonExecutable, "--version"]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(native.Code, Is.Zero, native.Err);
+            Assert.That(native.Out, Does.StartWith("socketdeployer "));
+            Assert.That(managed.Code, Is.Not.Zero, "the JIT needs pages it can make executable: the unit's setting would stop it");
         });
     }
 }

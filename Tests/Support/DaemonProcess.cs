@@ -30,13 +30,16 @@ public sealed class DaemonProcess : IAsyncDisposable
     /// Starts <paramref name="executable"/>: a <c>.dll</c> on the shared runtime (<c>dotnet socketdeployer.dll</c>), anything
     /// else as a native executable (the Native AOT publish).
     /// </summary>
-    public static DaemonProcess StartExecutable(string executable, SandboxEnvironment env, IDictionary<string, string>? environment = null, params string[] extraArguments)
+    public static DaemonProcess StartExecutable(string executable, SandboxEnvironment env, IDictionary<string, string>? environment = null, params string[] extraArguments) =>
+        StartCommand(executable.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? ["dotnet", executable] : [executable], env, environment, extraArguments);
+
+    /// <summary>Starts <paramref name="command"/> (a program and its first arguments, e.g. a launcher and the daemon) with the Sandbox's arguments after it.</summary>
+    public static DaemonProcess StartCommand(IReadOnlyList<string> command, SandboxEnvironment env, IDictionary<string, string>? environment = null, params string[] extraArguments)
     {
-        var dll = executable.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
-        var start = new ProcessStartInfo(dll ? "dotnet" : executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        if (dll)
+        var start = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in command.Skip(1))
         {
-            start.ArgumentList.Add(executable);
+            start.ArgumentList.Add(arg);
         }
 
         foreach (var arg in env.DaemonArguments().Concat(extraArguments))
