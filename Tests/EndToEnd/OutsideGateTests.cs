@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SocketDeployer.Core.Aws;
+using SocketDeployer.Core.Commands;
 using SocketDeployer.Core.Flow.Approval;
 using SocketDeployer.Sandbox.Environment;
 using SocketDeployer.Sandbox.Slack;
@@ -53,7 +54,7 @@ public class OutsideGateTests : SandboxTest
         var audit = (await AuditLinesAsync()).Select(l => JsonDocument.Parse(l).RootElement).Single(e => e.GetProperty("event").GetString() == "gate");
         Assert.Multiple(() =>
         {
-            Assert.That(announcement.Text, Does.Contain($"requested by <@{Carol}> (Carol@Example.com)").And.Contain("CI job 7: migrate the schema"));
+            Assert.That(announcement.Text, Does.Contain($"requested by <@{Carol}> ({SlackText.Escape("Carol@Example.com")})").And.Contain("CI job 7: migrate the schema"));
             Assert.That(prompt.Text, Does.Contain($"requested by <@{Carol}>"));
             Assert.That(refusal.Text, Does.Contain("someone else has to approve"));
             Assert.That(Env.Aws.Execution(id).Tags["socketdeployer:requester"], Is.EqualTo(Carol));
@@ -70,13 +71,13 @@ public class OutsideGateTests : SandboxTest
         var id = await StartGateAsync("app", "Nightly hotfix", "nobody@example.com");
         var announcement = await Announcement("Nightly hotfix");
         var prompt = await PromptIn(announcement.Ts);
-        var following = BotMessagesIn(announcement.Ts)[0];
+        var following = BotMessagesIn(announcement.Ts)[1];
         await Click(Carol, prompt, id);
         await WaitUntilAsync(() => Env.Aws.Execution(id).Status == "Success");
 
         Assert.Multiple(() =>
         {
-            Assert.That(announcement.Text, Does.Contain("nobody@example.com (could not be resolved: no Slack user has this email; unknown to four-eyes)"));
+            Assert.That(announcement.Text, Does.Contain($"{SlackText.Escape("nobody@example.com")} (could not be resolved: no Slack user has this email; unknown to four-eyes)"));
             Assert.That(following.Text, Does.Contain("could not be resolved (no Slack user has this email), so the requester is unknown and any approver may decide"));
             Assert.That(prompt.Text, Does.Contain("requested by an unknown requester (nobody@example.com could not be resolved: no Slack user has this email)"));
             Assert.That(Env.Aws.Execution(id).Tags["socketdeployer:requester"], Is.Empty);
@@ -112,7 +113,7 @@ public class OutsideGateTests : SandboxTest
         Assert.Multiple(() =>
         {
             Assert.That(announcement.Text, Does.Contain("requested by nobody named (requester unknown)"));
-            Assert.That(BotMessagesIn(announcement.Ts)[0].Text, Does.Contain("no requester was named, so the requester is unknown"));
+            Assert.That(BotMessagesIn(announcement.Ts)[1].Text, Does.Contain("no requester was named, so the requester is unknown"));
             Assert.That(prompt.Text, Does.Contain("requested by an unknown requester (started outside Slack, nobody named)"));
             Assert.That(Slack.Calls.Where(c => c.Method == "users.lookupByEmail"), Is.Empty, "nobody to look up");
         });
