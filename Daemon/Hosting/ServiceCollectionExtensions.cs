@@ -93,6 +93,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<StatusMessageEditor>();
         services.AddSingleton<ReleaseProgress>();
         services.AddSingleton<OutsideExecutions>();
+        services.AddSingleton<OutsideAnnouncer>();
         return services;
     }
 
