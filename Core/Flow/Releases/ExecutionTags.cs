@@ -8,6 +8,10 @@ public static class ExecutionTags
     public const string Service = "socketdeployer:service";
     public const string Version = "socketdeployer:version";
 
+    /// <summary>On an execution started outside Slack whose named requester could not be resolved: who and why
+    /// (<c>alice@example.com could not be resolved: no Slack user has this email</c>), for the approval prompt.</summary>
+    public const string Unresolved = "socketdeployer:unresolved";
+
     /// <summary>The Slack event that started it: a redelivered event finds its own execution, not a lock.</summary>
     public const string Event = "socketdeployer:event";
 
