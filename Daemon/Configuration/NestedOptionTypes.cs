@@ -1,4 +1,5 @@
 using SocketDeployer.Core.Catalog;
+using SocketDeployer.Core.Policy.Freezes;
 
 namespace SocketDeployer.Daemon.Configuration;
 
@@ -16,5 +17,6 @@ internal static class NestedOptionTypes
         {
             [typeof(GateOptions)] = OptionKeys.Members(typeof(GateOptions)),
             [typeof(ServiceOptions)] = OptionKeys.Members(typeof(ServiceOptions)),
+            [typeof(FreezeOptions)] = OptionKeys.Members(typeof(FreezeOptions)),
         };
 }
