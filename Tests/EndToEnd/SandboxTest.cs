@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Testing;
 using SocketDeployer.Sandbox.Environment;
 using SocketDeployer.Sandbox.Slack;
 using SocketDeployer.Tests.Support;
@@ -13,7 +14,7 @@ public abstract class SandboxTest
 
     protected DaemonInstance Daemon { get; private set; } = null!;
 
-    protected CapturedLogs Logs { get; private set; } = null!;
+    protected FakeLoggerProvider Logs { get; private set; } = null!;
 
     protected SlackWorkspace Slack => Env.Slack;
 
@@ -34,7 +35,7 @@ public abstract class SandboxTest
             Env.Aws.RunAutomations(Env.QueueUrl);
         }
 
-        Logs = new CapturedLogs();
+        Logs = new FakeLoggerProvider();
         Daemon = DaemonInstance.Start(Env, Logs.AddTo, DaemonArguments);
         await Task.WhenAny(Slack.WaitForConnectionsAsync(2, Wait), Daemon.Exit);
         Assert.That(Daemon.Exit.IsCompleted, Is.False, () => "The daemon stopped at start:\n" + string.Join('\n', Logs.Records));

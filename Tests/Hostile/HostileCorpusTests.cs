@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Testing;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging.Abstractions;
 using SocketDeployer.Core.Aws;
@@ -22,7 +23,7 @@ public sealed partial class HostileCorpusTests
 
     private SandboxEnvironment env = null!;
     private DaemonInstance daemon = null!;
-    private CapturedLogs logs = null!;
+    private FakeLoggerProvider logs = null!;
     private CorpusDriver driver = null!;
 
     private SlackWorkspace Slack => env.Slack;
@@ -36,7 +37,7 @@ public sealed partial class HostileCorpusTests
     {
         env = await SandboxEnvironment.StartAsync();
         env.Aws.RunAutomations(env.QueueUrl);
-        logs = new CapturedLogs();
+        logs = new FakeLoggerProvider();
         // The corpus sends its refusals one after another from the same people and expects each one answered: the
         // per-person refusal throttle (tested on its own) is opened as wide as validation allows.
         daemon = DaemonInstance.Start(env, logs.AddTo, "--Slack:Pacing:RefusalsPerPerson=100", "--Slack:Pacing:RefusalWindow=00:00:01");

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Testing;
 using SocketDeployer.Core.Flow.Approval;
 using SocketDeployer.Sandbox.Environment;
 using SocketDeployer.Sandbox.Slack;
@@ -17,7 +18,7 @@ public class GroupMembershipTtlTests
     {
         await using var env = await SandboxEnvironment.StartAsync();
         env.Aws.RunAutomations(env.QueueUrl);
-        using var logs = new CapturedLogs();
+        using var logs = new FakeLoggerProvider();
         await using var daemon = DaemonInstance.Start(env, logs.AddTo, "--Slack:UserGroupCacheTtl=00:00:01");
         await env.Slack.WaitForConnectionsAsync(2, Wait);
         var slack = env.Slack;
