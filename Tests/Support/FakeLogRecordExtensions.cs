@@ -49,6 +49,28 @@ public static class FakeLogRecordExtensions
 
             throw new TimeoutException("Log entry not seen. Logged:\n" + string.Join('\n', collector.GetSnapshot().Select(r => r.Describe())));
         }
+
+        /// <summary>Waits, on the collector's stream of records, until <paramref name="count"/> records match.</summary>
+        public async Task WaitForCountAsync(Func<FakeLogRecord, bool> predicate, int count, TimeSpan? timeout = null)
+        {
+            using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+            var matched = 0;
+            try
+            {
+                await foreach (var record in collector.GetLogsAsync(cancel.Token))
+                {
+                    if (predicate(record) && ++matched == count)
+                    {
+                        return;
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+            {
+            }
+
+            throw new TimeoutException($"{matched} of {count} matching log entries seen.");
+        }
     }
 
     extension(FakeLoggerProvider provider)
