@@ -11,7 +11,7 @@ public sealed class FreezeOptions
 {
     /// <summary>Shown in every refusal: why deploys wait.</summary>
     [Required(AllowEmptyStrings = false)]
-    [MaxLength(200)]
+    [StringLength(200)]
     public string Reason { get; set; } = "";
 
     /// <summary>When the freeze begins (inclusive): an instant in UTC, or a weekday and time such as <c>Friday 16:00</c>.</summary>

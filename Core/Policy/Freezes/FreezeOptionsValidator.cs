@@ -20,7 +20,7 @@ public static partial class FreezeOptionsValidator
                 continue;
             }
 
-            var annotations = OptionKeys.Annotations(freeze, key).ToList();
+            var annotations = OptionKeys.Annotations(new FreezeOptionsAnnotations(), freeze, key).ToList();
             foreach (var failure in annotations)
             {
                 yield return failure;
@@ -51,4 +51,10 @@ public static partial class FreezeOptionsValidator
 
     [GeneratedRegex("^[UWS][A-Z0-9]{2,}$")]
     private static partial Regex PersonId();
+}
+
+/// <summary>The data annotations of <see cref="FreezeOptions"/>, checked by source-generated code (no reflection, trim-safe).</summary>
+[Microsoft.Extensions.Options.OptionsValidator]
+internal sealed partial class FreezeOptionsAnnotations : Microsoft.Extensions.Options.IValidateOptions<FreezeOptions>
+{
 }
