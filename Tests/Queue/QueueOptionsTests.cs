@@ -62,7 +62,7 @@ public sealed class QueueOptionsTests
             Assert.That(options.VisibilityTimeout, Is.EqualTo(TimeSpan.FromMinutes(2)));
             Assert.That(options.ChannelCapacity, Is.EqualTo(20));
             Assert.That(provider.GetServices<IHostedService>().OfType<QueueWorker>().Count(), Is.EqualTo(1));
-            Assert.That(provider.GetRequiredService<QueueReceiver>(), Is.Not.Null);
+            Assert.That(provider.GetRequiredService<QueueReceiver>(), Is.SameAs(provider.GetRequiredService<QueueReceiver>()), "one receiver: the worker and its readiness share it");
         });
     }
 
