@@ -17,11 +17,13 @@ public class StatusStepsTests
     public void AnEndedStepShowsItsOutcomeAndDuration(string status, bool approval, string expected) =>
         Assert.That(StatusSteps.Line(new StepView("build", status, "12s", approval), releaseEnded: false), Is.EqualTo(expected));
 
-    [TestCase(false, false, ":arrow_forward: *rollout* running")]
-    [TestCase(true, false, ":raised_hand: *rollout* waiting for approval")]
-    [TestCase(false, true, ":heavy_minus_sign: *rollout* did not finish")]
-    public void AnOpenStepIsRunningOrWaitingUntilTheReleaseEnds(bool approval, bool releaseEnded, string expected) =>
-        Assert.That(StatusSteps.Line(new StepView("rollout", "InProgress", null, approval), releaseEnded), Is.EqualTo(expected));
+    [TestCase("InProgress", false, false, ":arrow_forward: *rollout* running")]
+    [TestCase("InProgress", true, false, ":raised_hand: *rollout* waiting for approval")]
+    [TestCase("InProgress", false, true, ":heavy_minus_sign: *rollout* did not finish")]
+    [TestCase("Pending", false, false, ":white_circle: *rollout* pending")]
+    [TestCase("Pending", true, true, ":heavy_minus_sign: *rollout* did not run")]
+    public void AnOpenStepIsPendingRunningOrWaitingUntilTheReleaseEnds(string status, bool approval, bool releaseEnded, string expected) =>
+        Assert.That(StatusSteps.Line(new StepView("rollout", status, null, approval), releaseEnded), Is.EqualTo(expected));
 
     [Test]
     public void TheStatusMessageCarriesItsStepsInTheFallbackTextAndInASectionOfTheirOwn()

@@ -43,8 +43,10 @@ public static class StatusSteps
             ("TimedOut", _) => $":alarm_clock: {name} timed out{took}",
             ("Cancelled", _) => $":octagonal_sign: {name} was cancelled{took}",
             (_, _) when step.Ended => $":x: {name} {step.Status.ToLowerInvariant()}{took}",
-            // A release that ended with this step still open in the record: it never finished, whatever SSM says last.
+            // SSM lists a document's later steps as Pending from the start; once the release ended they never will run.
+            ("Pending", _) when releaseEnded => $":heavy_minus_sign: {name} did not run",
             _ when releaseEnded => $":heavy_minus_sign: {name} did not finish",
+            ("Pending", _) => $":white_circle: {name} pending",
             (_, true) => $":raised_hand: {name} waiting for approval",
             _ => $":arrow_forward: {name} running",
         };
