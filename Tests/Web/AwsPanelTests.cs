@@ -31,7 +31,7 @@ public sealed class AwsPanelTests : BrowserTest
         await Expect(status).ToContainTextAsync("build succeeded");
         await Expect(status).ToContainTextAsync("updateParameters failed");
         await Expect(status).ToContainTextAsync("rollout did not run");
-        await Expect(ThreadMessage("step updateParameters failed")).ToBeVisibleAsync();
+        await Expect(ThreadMessage("step updateParameters failed (")).ToBeVisibleAsync();
         await Expect(ThreadMessage("step build")).ToHaveCountAsync(0);
         await Expect(Execution("r-99.5.0").Locator(".execution-head")).ToContainTextAsync("Failed");
     }
