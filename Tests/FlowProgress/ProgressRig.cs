@@ -6,6 +6,8 @@ using SocketDeployer.Core.Flow;
 using SocketDeployer.Core.Flow.Approval;
 using SocketDeployer.Core.Flow.Progress;
 using SocketDeployer.Core.Flow.Releases;
+using SocketDeployer.Core.Policy;
+using SocketDeployer.Core.Policy.Freezes;
 using SocketDeployer.Tests.Support;
 
 namespace SocketDeployer.Tests.FlowProgress;
@@ -52,7 +54,7 @@ internal sealed class ProgressRig
         Editor = new StatusMessageEditor(Ssm, Slack, locks, links, options, Time, loggers.CreateLogger<StatusMessageEditor>());
         Progress = new ReleaseProgress(
             Ssm, Slack, new ReleaseDirectory(Ssm), States, locks,
-            new ApprovalPrompter(Ssm, Slack, catalog, Audit, links, Time, loggers.CreateLogger<ApprovalPrompter>()),
+            new ApprovalPrompter(Ssm, Slack, catalog, new ServiceHolds(new MemoryLockStore(), new FreezeCalendar(options, Time)), Audit, links, Time, loggers.CreateLogger<ApprovalPrompter>()),
             Editor,
             links, Audit, options, Time, loggers.CreateLogger<ReleaseProgress>());
     }
