@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Options;
 using SocketDeployer.Core.Catalog;
 
 namespace SocketDeployer.Core.Policy.Freezes;
@@ -55,7 +54,7 @@ public static partial class FreezeOptionsValidator
 }
 
 /// <summary>The data annotations of <see cref="FreezeOptions"/>, checked by source-generated code (no reflection, trim-safe).</summary>
-[OptionsValidator]
-internal sealed partial class FreezeOptionsAnnotations : IValidateOptions<FreezeOptions>
+[Microsoft.Extensions.Options.OptionsValidator]
+internal sealed partial class FreezeOptionsAnnotations : Microsoft.Extensions.Options.IValidateOptions<FreezeOptions>
 {
 }
