@@ -459,19 +459,38 @@ public class ReleaseEventsTests : SandboxTest
             stop.Dispose();
         }
 
+        // Woken by the Sandbox each time a message lands on the runner's queue (not on a poll interval); the
+        // forwarding itself runs here, outside the Sandbox's send.
         private async Task RunAsync()
         {
-            while (!stop.IsCancellationRequested)
+            using var sent = new SemaphoreSlim(0);
+            void OnSent(string queueUrl, string body)
             {
-                Forward();
-                try
+                if (queueUrl == from)
                 {
-                    await Task.Delay(10, stop.Token);
+                    sent.Release();
                 }
-                catch (OperationCanceledException)
+            }
+
+            aws.MessageSent += OnSent;
+            try
+            {
+                while (!stop.IsCancellationRequested)
                 {
-                    return;
+                    Forward();
+                    try
+                    {
+                        await sent.WaitAsync(stop.Token);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        return;
+                    }
                 }
+            }
+            finally
+            {
+                aws.MessageSent -= OnSent;
             }
         }
 

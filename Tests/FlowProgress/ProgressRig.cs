@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SocketDeployer.Core.Aws.Events;
@@ -59,13 +60,13 @@ internal sealed class ProgressRig
             links, Audit, options, Time, loggers.CreateLogger<ReleaseProgress>());
     }
 
-    public ManualTimeProvider Time { get; } = new();
+    public TimerWatchingFakeTimeProvider Time { get; } = new();
 
     public FakeSlack Slack { get; } = new();
 
     public RecordingAudit Audit { get; } = new();
 
-    public CapturedLogs Logs { get; } = new();
+    public FakeLoggerProvider Logs { get; } = new();
 
     public ReleaseStateStore States { get; } = new();
 

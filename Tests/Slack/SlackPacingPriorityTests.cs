@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using SocketDeployer.Core.Slack;
-using Clock = SocketDeployer.Tests.Support.ManualTimeProvider;
+using Clock = SocketDeployer.Tests.Support.TimerWatchingFakeTimeProvider;
 
 namespace SocketDeployer.Tests.Slack;
 
@@ -27,7 +27,8 @@ public class SlackPacingPriorityTests
 
         Assert.That(await startReply.WaitAsync(Seconds5), Is.True, "the next slot is the start reply's");
         Assert.That(refusals.Skip(2).Count(t => t.IsCompleted), Is.Zero, "no refusal took that slot");
-        clock.Advance(TimeSpan.FromSeconds(28));
+        // 28 more slots of a second; timers fire on whole milliseconds, so each slot may start up to 1 ms late.
+        clock.Advance(TimeSpan.FromSeconds(28.1));
         Assert.That(await Task.WhenAll(refusals).WaitAsync(Seconds5), Is.All.True, "the refusals still go out, at the pace");
     }
 
