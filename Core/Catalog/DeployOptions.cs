@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using SocketDeployer.Core.Policy.Freezes;
 
 namespace SocketDeployer.Core.Catalog;
 
@@ -30,6 +31,13 @@ public sealed class DeployOptions
 #pragma warning disable SYSLIB1212 // no [ValidateObjectMembers]: that would report Gate's failures twice
     public GateOptions Gate { get; set; } = new();
 #pragma warning restore SYSLIB1212
+
+    /// <summary>Freeze name → when deploys are refused unless the requester breaks glass (<c>--break-glass &lt;reason&gt;</c>).</summary>
+    public Dictionary<string, FreezeOptions> Freezes { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>User (U…/W…) or user-group (S…) IDs of whom one must approve a break-glass release, on top of the
+    /// service's usual approvals. Empty: breaking glass is refused, so freezes are absolute.</summary>
+    public List<string> BreakGlassApprovers { get; set; } = [];
 
     /// <summary>Service alias → what deploying it means.</summary>
     [NotEmpty]

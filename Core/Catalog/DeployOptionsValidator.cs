@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using SocketDeployer.Core.Commands;
+using SocketDeployer.Core.Policy.Freezes;
 
 namespace SocketDeployer.Core.Catalog;
 
@@ -30,6 +31,7 @@ public sealed partial class DeployOptionsValidator : IValidateOptions<DeployOpti
         }
 
         failures.AddRange(GateOptionsValidator.Failures(options.Gate));
+        failures.AddRange(FreezeOptionsValidator.Failures(options));
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

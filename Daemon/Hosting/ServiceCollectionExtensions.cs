@@ -14,6 +14,7 @@ using SocketDeployer.Core.Flow.Progress;
 using SocketDeployer.Core.Flow.Releases;
 using SocketDeployer.Core.Flow.Status;
 using SocketDeployer.Core.Policy;
+using SocketDeployer.Core.Policy.Freezes;
 using SocketDeployer.Core.Policy.Locks;
 using SocketDeployer.Core.Slack;
 using SocketDeployer.Daemon.Configuration;
@@ -78,6 +79,8 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<PeopleDirectory>();
         services.AddSingleton<DeployPolicy>();
         services.AddSingleton<DeployLock>();
+        services.AddSingleton<FreezeCalendar>();
+        services.AddSingleton<ServiceHolds>();
         services.AddSingleton<LockReleaser>();
         services.AddSingleton<ManualLockRequest>();
         services.AddSingleton<DeployRequest>();
@@ -93,6 +96,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<StatusMessageEditor>();
         services.AddSingleton<ReleaseProgress>();
         services.AddSingleton<OutsideExecutions>();
+        services.AddSingleton<OutsideAnnouncer>();
         return services;
     }
 
