@@ -16,6 +16,7 @@ internal static class NestedOptionTypes
         new Dictionary<Type, IReadOnlyDictionary<string, Type>>
         {
             [typeof(GateOptions)] = OptionKeys.Members(typeof(GateOptions)),
+            [typeof(FreezeOptions)] = OptionKeys.Members(typeof(FreezeOptions)),
             [typeof(ServiceOptions)] = OptionKeys.Members(typeof(ServiceOptions)),
             [typeof(FreezeOptions)] = OptionKeys.Members(typeof(FreezeOptions)),
         };
