@@ -5,7 +5,7 @@ namespace SocketDeployer.Daemon.Configuration;
 
 /// <summary>
 /// Options classes that sit below a section instead of being one (<c>Deploy:Gate</c>, each <c>Deploy:Services</c>
-/// entry), with the keys each accepts. The unknown-key check reads a section's own class through its type argument;
+/// and <c>Deploy:Freezes</c> entry), with the keys each accepts. The unknown-key check reads a section's own class through its type argument;
 /// a class reached only through a property type is invisible to the trimmer, so it is named here, where
 /// <c>typeof</c> tells the trimmer to keep its properties. A test walks every section and fails on a class missing here.
 /// </summary>
