@@ -83,6 +83,7 @@ public sealed class OutsideAnnouncer(
             [ExecutionTags.Service] = outside.Service.Name,
             [ExecutionTags.Version] = outside.Version,
             [ExecutionTags.StatusTs] = status,
+            [ExecutionTags.Outside] = outside.IsGate ? "gate" : "deploy",
         };
         if (OutsideMessages.UnresolvedTag(outside) is { } unresolved)
         {

@@ -19,6 +19,9 @@ public sealed record ReleaseInfo(
             ? $"an unknown requester ({unresolved})"
             : "an unknown requester (started outside Slack, nobody named)";
 
+    /// <summary>The break-glass reason when it was started with <c>--break-glass</c> during a freeze; null otherwise.</summary>
+    public string? BreakGlass => Tags.GetValueOrDefault(ExecutionTags.BreakGlass);
+
     /// <summary>Null when the execution was not started from Slack (its tags lack the thread, requester or service).</summary>
     public static ReleaseInfo? FromTags(string executionId, IReadOnlyDictionary<string, string> tags)
     {
