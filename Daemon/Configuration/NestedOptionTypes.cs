@@ -1,4 +1,5 @@
 using SocketDeployer.Core.Catalog;
+using SocketDeployer.Core.Policy.Freezes;
 
 namespace SocketDeployer.Daemon.Configuration;
 
@@ -15,6 +16,7 @@ internal static class NestedOptionTypes
         new Dictionary<Type, IReadOnlyDictionary<string, Type>>
         {
             [typeof(GateOptions)] = OptionKeys.Members(typeof(GateOptions)),
+            [typeof(FreezeOptions)] = OptionKeys.Members(typeof(FreezeOptions)),
             [typeof(ServiceOptions)] = OptionKeys.Members(typeof(ServiceOptions)),
         };
 }
