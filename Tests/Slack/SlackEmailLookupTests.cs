@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 using SocketDeployer.Core.Catalog;
 using SocketDeployer.Core.Slack;
 
