@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SocketDeployer.Core.Catalog;
@@ -23,7 +24,7 @@ public class SlackEmailLookupTests
         {
             AppToken = "xapp-1-A111-secret", BotToken = "xoxb-111-secret", ApiBaseUrl = new Uri("http://slack.test/api/"), UserGroupCacheTtl = TimeSpan.FromMinutes(5),
         });
-        var time = new ManualTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         return (new SlackApi(new HttpClient(handler), options, time, NullLogger<SlackApi>.Instance), handler);
     }
 
