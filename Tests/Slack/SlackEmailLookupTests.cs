@@ -23,8 +23,8 @@ public class SlackEmailLookupTests
         {
             AppToken = "xapp-1-A111-secret", BotToken = "xoxb-111-secret", ApiBaseUrl = new Uri("http://slack.test/api/"), UserGroupCacheTtl = TimeSpan.FromMinutes(5),
         });
-        var time = new ManualTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
-        return (new SlackApi(new HttpClient(handler), options, time, NullLogger<SlackApi>.Instance), handler);
+        // The real clock: the five-minute cache cannot expire within a test.
+        return (new SlackApi(new HttpClient(handler), options, TimeProvider.System, NullLogger<SlackApi>.Instance), handler);
     }
 
     [Test]
