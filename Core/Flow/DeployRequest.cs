@@ -80,12 +80,13 @@ public sealed class DeployRequest(
             case LockAttempt.Busy:
                 await RefuseInThreadAsync(reply, "lock busy", LockMessages.Busy(service), ct, service);
                 return;
-            case LockAttempt.AlreadyOurs { Holder.ExecutionId: { } started }:
-                DeployFlowLog.AlreadyStarted(logger, mention.EventId, started);
+            case LockAttempt.AlreadyOurs { Holder.ExecutionId: { } started } ours:
+                // Recorded by a takeover check that found it by its tag: the delivery that started it may have died unanswered.
+                await AnnounceAsync(reply, service, version, ours.Holder, started, ct);
                 return;
             case LockAttempt.AlreadyOurs ours:
                 // A redelivery of a request that took the lock and may not have started: the ClientToken keeps it one execution.
-                await StartAsync(reply, service, version, ours.Holder, ct);
+                await StartAsync(reply, service, version, ours.Holder, ct, keepOnFailure: ours.Shared);
                 return;
             case LockAttempt.Acquired acquired:
                 if (await RunningOutsideAsync(reply, service, acquired.Holder, ct))
@@ -99,7 +100,7 @@ public sealed class DeployRequest(
     }
 
     /// <summary>An execution of the document already running (started from the console, or before the lock table existed)
-    /// holds the service too: give the lock back and refuse; if it is this very event's, it is already answered.</summary>
+    /// holds the service too: give the lock back and refuse; if it is this very event's, answer it as started.</summary>
     private async Task<bool> RunningOutsideAsync(ReplyContext reply, ServiceDefinition service, LockHolder holder, CancellationToken ct)
     {
         if (await deployLock.FindRunningAsync(service, ct) is not { } running)
@@ -109,8 +110,8 @@ public sealed class DeployRequest(
 
         if (running.EventId == holder.EventId)
         {
-            await deployLock.RecordExecutionAsync(holder, running.Execution.ExecutionId, ct);
-            DeployFlowLog.AlreadyStarted(logger, reply.Mention.EventId, running.Execution.ExecutionId);
+            // Another delivery of this event started it; it may have died before answering.
+            await AnnounceAsync(reply, service, holder.Version ?? "", holder, running.Execution.ExecutionId, ct);
             return true;
         }
 
@@ -120,7 +121,7 @@ public sealed class DeployRequest(
         return true;
     }
 
-    private async Task StartAsync(ReplyContext reply, ServiceDefinition service, string version, LockHolder holder, CancellationToken ct)
+    private async Task StartAsync(ReplyContext reply, ServiceDefinition service, string version, LockHolder holder, CancellationToken ct, bool keepOnFailure = false)
     {
         var mention = reply.Mention;
         var request = new StartAutomationRequest(
@@ -156,15 +157,32 @@ public sealed class DeployRequest(
         }
         catch (AwsException e)
         {
-            // Nothing was started: the service is free again at once.
-            await deployLock.ReleaseAsync(holder, $"start failed: {e.Code}", ct);
+            // Nothing was started: the service is free again at once, unless another delivery of this event may still
+            // start it (then the lock stays until that one records it, or StartGrace passes).
+            if (keepOnFailure)
+            {
+                LockLog.KeptAfterFailedStart(logger, service.Name, holder.EventId ?? "");
+            }
+            else
+            {
+                await deployLock.ReleaseAsync(holder, $"start failed: {e.Code}", ct);
+            }
+
             DeployFlowLog.StartFailed(logger, e, service.Name, reply.User, e.Code);
             await reply.AuditAsync("failed", ct, service.Name, version, reason: e.Code);
             await reply.ThreadAsync(DeployMessages.StartFailed(service, $"{e.Code}: {e.AwsMessage}"), ct);
             return;
         }
 
+        await AnnounceAsync(reply, service, version, holder, executionId, ct);
+    }
+
+    /// <summary>Answers the requester with the start of <paramref name="executionId"/>, unless a delivery of this event
+    /// already did (its status tag is set), and records the execution on the lock.</summary>
+    private async Task AnnounceAsync(ReplyContext reply, ServiceDefinition service, string version, LockHolder holder, string executionId, CancellationToken ct)
+    {
         // SSM answers a reused ClientToken with the original execution: if its start reply exists, this is a redelivery.
+        var mention = reply.Mention;
         var tags = await ssm.ListTagsAsync(executionId, ct);
         if (tags.ContainsKey(ExecutionTags.StatusTs))
         {

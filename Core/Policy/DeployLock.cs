@@ -22,6 +22,7 @@ public sealed class DeployLock
     private readonly ISsm ssm;
     private readonly ILockStore store;
     private readonly ILogger<DeployLock> logger;
+    private readonly TimeProvider time;
     private readonly StaleLockCheck staleness;
     private readonly KeyedLock local = new();
 
@@ -30,6 +31,7 @@ public sealed class DeployLock
         this.ssm = ssm;
         this.store = store;
         this.logger = logger;
+        this.time = time;
         staleness = new StaleLockCheck(ssm, store, FindRunningAsync, time, logger);
     }
 
@@ -58,7 +60,19 @@ public sealed class DeployLock
             last = holder;
             if (holder.EventId is not null && holder.EventId == candidate.EventId)
             {
-                return new LockAttempt.AlreadyOurs(holder);
+                if (holder.ExecutionId is not null || holder.IsManual)
+                {
+                    return new LockAttempt.AlreadyOurs(holder);
+                }
+
+                // Another delivery of this event took it and may since have died, failed its start and given it back,
+                // or outlived StartGrace: going on with what was read could start without the lock. Hold it afresh.
+                if (await store.TryTakeOverAsync(holder, candidate, ct))
+                {
+                    return new LockAttempt.AlreadyOurs(candidate, time.GetUtcNow() - holder.Since < StaleLockCheck.StartGrace);
+                }
+
+                continue;
             }
 
             if (await staleness.WhyStaleAsync(service, holder, ct) is not { } why)
