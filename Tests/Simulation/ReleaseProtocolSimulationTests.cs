@@ -8,7 +8,8 @@ namespace SocketDeployer.Tests.Simulation;
 /// event) under 10,000 seeded schedules of 3 requests for one service on 2 instances, with crashes at any await
 /// point, Slack redeliveries to either instance, and end events late, twice or lost. A failing schedule prints its
 /// seed and trace; <c>SIM_SEED=&lt;seed&gt; dotnet test Tests --filter FullyQualifiedName~ReleaseProtocolSimulation</c>
-/// runs just that one again. <c>SIM_SCHEDULES</c> and <c>SIM_FIRST_SEED</c> explore other ranges.
+/// runs just that one again (<c>SIM_TRACE=1</c> prints its trace even when it passes). <c>SIM_SCHEDULES</c> and
+/// <c>SIM_FIRST_SEED</c> explore other ranges.
 /// </summary>
 [NonParallelizable]
 public class ReleaseProtocolSimulationTests
@@ -21,6 +22,7 @@ public class ReleaseProtocolSimulationTests
         var (first, count) = Seeds();
         var stats = new SimStats();
         var clock = Stopwatch.StartNew();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         for (var seed = first; seed < first + count; seed++)
         {
             if (RunOne(seed, stats) is { } failure)
@@ -29,7 +31,8 @@ public class ReleaseProtocolSimulationTests
             }
         }
 
-        TestContext.Out.WriteLine($"{count} schedules in {clock.Elapsed.TotalSeconds:0.0} s: {stats}");
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        TestContext.Out.WriteLine($"{count} schedules in {clock.Elapsed.TotalSeconds:0.0} s ({cpu.TotalSeconds:0.0} s of CPU): {stats}");
         Assert.Multiple(() =>
         {
             // The schedules must reach the interesting places, or passing says nothing.
@@ -42,8 +45,15 @@ public class ReleaseProtocolSimulationTests
 
     private static string? RunOne(int seed, SimStats stats)
     {
-        if (Violation(new SimWorld(seed)) is not { } violation)
+        var show = Environment.GetEnvironmentVariable("SIM_TRACE") == "1";
+        var world = new SimWorld(seed, traced: show);
+        if (Violation(world) is not { } violation)
         {
+            if (show)
+            {
+                TestContext.Out.WriteLine(world.Trace);
+            }
+
             return null;
         }
 
@@ -56,7 +66,7 @@ public class ReleaseProtocolSimulationTests
         string? Violation(SimWorld world)
         {
             var outcome = Check(world);
-            if (outcome is null && !world.Trace.Enabled)
+            if (outcome is null)
             {
                 stats.Add(world);
             }

@@ -20,7 +20,7 @@ internal sealed partial class SimWorld
     public const int Requests = 3;
     private static readonly TimeSpan SmallBudget = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan StuckAfter = TimeSpan.FromSeconds(100);
-    private static readonly ServiceCatalog Catalog = new(new DeployOptions
+    internal static readonly ServiceCatalog Catalog = new(new DeployOptions
     {
         Channels = ["C0DEPLOY"],
         Services =
