@@ -5,6 +5,8 @@ internal sealed class SimStats
 {
     public int Schedules { get; private set; }
 
+    public long Steps { get; private set; }
+
     public int Crashes { get; private set; }
 
     public int Redeliveries { get; private set; }
@@ -21,6 +23,7 @@ internal sealed class SimStats
     public void Add(SimWorld world)
     {
         Schedules++;
+        Steps += world.Steps;
         Crashes += world.Crashed;
         Recovered += world.LockLeftBeforeProbe ? 1 : 0;
         foreach (var request in world.RequestList)
@@ -34,6 +37,6 @@ internal sealed class SimStats
     }
 
     public override string ToString() =>
-        $"{Crashes} crashes, {Redeliveries} redeliveries handled, {Starts} start replies, {Refusals} lock refusals, " +
+        $"{Steps / Math.Max(1, Schedules)} steps each, {Crashes} crashes, {Redeliveries} redeliveries handled, {Starts} start replies, {Refusals} lock refusals, " +
         $"{Excused} requests unanswered because every delivery crashed, {Recovered} locks recovered by takeover";
 }

@@ -77,8 +77,12 @@ internal sealed partial class SimWorld
     {
         while (Step())
         {
+            Steps++;
         }
     }
+
+    /// <summary>Steps taken so far (for the cost per schedule).</summary>
+    public int Steps { get; private set; }
 
     /// <summary>
     /// The recovery check: once everything ended, a request well after StartGrace on a fresh instance, with no more
@@ -115,14 +119,11 @@ internal sealed partial class SimWorld
 
     private bool Step()
     {
+        // The code's own steps weigh 1 each; the world's events are listed with their weights after them.
         choices.Clear();
-        foreach (var step in scheduler.Ready.Concat(scheduler.Pending))
-        {
-            choices.Add((1, () => scheduler.Run(step)));
-        }
-
         AddWorldEvents();
-        if (choices.Count == 0)
+        var steps = scheduler.Ready.Count + scheduler.Pending.Count;
+        if (steps + choices.Count == 0)
         {
             if (!instances.Any(i => i.Handling > 0))
             {
@@ -134,8 +135,15 @@ internal sealed partial class SimWorld
             return true;
         }
 
-        var total = choices.Sum(c => c.Weight);
-        var pick = random.NextDouble() * total;
+        var pick = random.NextDouble() * (steps + choices.Sum(c => c.Weight));
+        if (pick < steps)
+        {
+            var index = (int)pick;
+            scheduler.Run(index < scheduler.Ready.Count ? scheduler.Ready[index] : scheduler.Pending[index - scheduler.Ready.Count]);
+            return true;
+        }
+
+        pick -= steps;
         foreach (var (weight, run) in choices)
         {
             pick -= weight;
