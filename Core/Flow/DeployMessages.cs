@@ -8,9 +8,11 @@ namespace SocketDeployer.Core.Flow;
 /// <summary>The messages of the request path, as pure functions of what happened.</summary>
 public static class DeployMessages
 {
-    public static SlackMessage Started(ServiceDefinition service, string version, string user, string executionId, Uri console)
+    /// <param name="breakGlass">The reason of a release that breaks glass during a freeze; null for an ordinary one.</param>
+    public static SlackMessage Started(ServiceDefinition service, string version, string user, string executionId, Uri console, string? breakGlass = null)
     {
-        var text = $":rocket: <@{user}> started *{service.Name}* `{SlackText.Escape(version)}` — execution `{executionId}`";
+        var text = $":rocket: <@{user}> started *{service.Name}* `{SlackText.Escape(version)}` — execution `{executionId}`"
+                   + (breakGlass is null ? "" : $"\n:rotating_light: Break-glass during a freeze: {SlackText.Escape(breakGlass, 200)}. It needs one approval more, from a break-glass approver.");
         return new SlackMessage(
             text,
             BlockKit.Blocks(

@@ -4,6 +4,7 @@ using SocketDeployer.Core.Catalog;
 using SocketDeployer.Core.Commands;
 using SocketDeployer.Core.Flow.Releases;
 using SocketDeployer.Core.Policy;
+using SocketDeployer.Core.Policy.Freezes;
 using SocketDeployer.Core.Policy.Locks;
 using SocketDeployer.Core.Slack;
 
@@ -17,6 +18,7 @@ public sealed class DeployRequest(
     ServiceCatalog catalog,
     DeployPolicy policy,
     DeployLock deployLock,
+    FreezeCalendar freezes,
     ExecutionLinks links,
     TimeProvider time,
     ILogger<DeployRequest> logger)
@@ -45,14 +47,26 @@ public sealed class DeployRequest(
             return;
         }
 
+        var freeze = FreezeDecision.Of(freezes, service.Name, command.BreakGlass, catalog.BreakGlassApprovers.Count > 0);
+        if (freeze.Refusal is { } frozen)
+        {
+            await RefuseInThreadAsync(reply, freeze.Why!, frozen, ct, service);
+            return;
+        }
+
+        if (command.BreakGlass is not null && freeze.BreakGlass is null)
+        {
+            DeployFlowLog.BreakGlassIgnored(logger, service.Name, reply.User);
+        }
+
         // One request per service at a time in this process; the store's conditional writes order the instances.
         using (await deployLock.SerializeAsync(service.Name, ct))
         {
-            await LockAndStartAsync(reply, service, command.Version, ct);
+            await LockAndStartAsync(reply, service, command.Version, freeze.BreakGlass, ct);
         }
     }
 
-    private async Task LockAndStartAsync(ReplyContext reply, ServiceDefinition service, string version, CancellationToken ct)
+    private async Task LockAndStartAsync(ReplyContext reply, ServiceDefinition service, string version, string? breakGlass, CancellationToken ct)
     {
         var mention = reply.Mention;
         var eventTag = $"{mention.TeamId}/{mention.EventId}";
@@ -82,26 +96,26 @@ public sealed class DeployRequest(
                 return;
             case LockAttempt.AlreadyOurs { Holder.ExecutionId: { } started } ours:
                 // Recorded by a takeover check that found it by its tag: the delivery that started it may have died unanswered.
-                await AnnounceAsync(reply, service, version, ours.Holder, started, ct);
+                await AnnounceAsync(reply, service, version, ours.Holder, started, breakGlass, ct);
                 return;
             case LockAttempt.AlreadyOurs ours:
                 // A redelivery of a request that took the lock and may not have started: the ClientToken keeps it one execution.
-                await StartAsync(reply, service, version, ours.Holder, ct, keepOnFailure: ours.Shared);
+                await StartAsync(reply, service, version, ours.Holder, breakGlass, ct, keepOnFailure: ours.Shared);
                 return;
             case LockAttempt.Acquired acquired:
-                if (await RunningOutsideAsync(reply, service, acquired.Holder, ct))
+                if (await RunningOutsideAsync(reply, service, acquired.Holder, breakGlass, ct))
                 {
                     return;
                 }
 
-                await StartAsync(reply, service, version, acquired.Holder, ct);
+                await StartAsync(reply, service, version, acquired.Holder, breakGlass, ct);
                 return;
         }
     }
 
     /// <summary>An execution of the document already running (started from the console, or before the lock table existed)
     /// holds the service too: give the lock back and refuse; if it is this very event's, answer it as started.</summary>
-    private async Task<bool> RunningOutsideAsync(ReplyContext reply, ServiceDefinition service, LockHolder holder, CancellationToken ct)
+    private async Task<bool> RunningOutsideAsync(ReplyContext reply, ServiceDefinition service, LockHolder holder, string? breakGlass, CancellationToken ct)
     {
         if (await deployLock.FindRunningAsync(service, ct) is not { } running)
         {
@@ -111,7 +125,7 @@ public sealed class DeployRequest(
         if (running.EventId == holder.EventId)
         {
             // Another delivery of this event started it; it may have died before answering.
-            await AnnounceAsync(reply, service, holder.Version ?? "", holder, running.Execution.ExecutionId, ct);
+            await AnnounceAsync(reply, service, holder.Version ?? "", holder, running.Execution.ExecutionId, breakGlass, ct);
             return true;
         }
 
@@ -121,22 +135,29 @@ public sealed class DeployRequest(
         return true;
     }
 
-    private async Task StartAsync(ReplyContext reply, ServiceDefinition service, string version, LockHolder holder, CancellationToken ct, bool keepOnFailure = false)
+    private async Task StartAsync(ReplyContext reply, ServiceDefinition service, string version, LockHolder holder, string? breakGlass, CancellationToken ct, bool keepOnFailure = false)
     {
         var mention = reply.Mention;
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [ExecutionTags.Thread] = $"{mention.Channel}/{mention.ReplyThread}",
+            [ExecutionTags.Requester] = reply.User,
+            [ExecutionTags.Service] = service.Name,
+            [ExecutionTags.Version] = version,
+            [ExecutionTags.Event] = $"{mention.TeamId}/{mention.EventId}",
+        };
+        if (breakGlass is not null)
+        {
+            // In the tags, so every instance (and a restarted one) counts the extra approval.
+            tags[ExecutionTags.BreakGlass] = TagText.Of(breakGlass) is { Length: > 0 } reason ? reason : "break-glass";
+        }
+
         var request = new StartAutomationRequest(
             service.Document,
             service.DocumentVersion,
             ParameterTemplate.Fill(service.Parameters, await PlaceholdersAsync(reply, service, version, ct)),
             ClientToken.For(mention.TeamId, mention.EventId),
-            new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                [ExecutionTags.Thread] = $"{mention.Channel}/{mention.ReplyThread}",
-                [ExecutionTags.Requester] = reply.User,
-                [ExecutionTags.Service] = service.Name,
-                [ExecutionTags.Version] = version,
-                [ExecutionTags.Event] = $"{mention.TeamId}/{mention.EventId}",
-            });
+            tags);
 
         string executionId;
         try
@@ -174,17 +195,16 @@ public sealed class DeployRequest(
             return;
         }
 
-        await AnnounceAsync(reply, service, version, holder, executionId, ct);
+        await AnnounceAsync(reply, service, version, holder, executionId, breakGlass, ct);
     }
 
     /// <summary>Answers the requester with the start of <paramref name="executionId"/>, unless a delivery of this event
     /// already did (its status tag is set), and records the execution on the lock.</summary>
-    private async Task AnnounceAsync(ReplyContext reply, ServiceDefinition service, string version, LockHolder holder, string executionId, CancellationToken ct)
+    private async Task AnnounceAsync(ReplyContext reply, ServiceDefinition service, string version, LockHolder holder, string executionId, string? breakGlass, CancellationToken ct)
     {
         // SSM answers a reused ClientToken with the original execution: if its start reply exists, this is a redelivery.
         var mention = reply.Mention;
-        var tags = await ssm.ListTagsAsync(executionId, ct);
-        if (tags.ContainsKey(ExecutionTags.StatusTs))
+        if ((await ssm.ListTagsAsync(executionId, ct)).ContainsKey(ExecutionTags.StatusTs))
         {
             await deployLock.RecordExecutionAsync(holder, executionId, ct);
             DeployFlowLog.AlreadyStarted(logger, mention.EventId, executionId);
@@ -192,8 +212,8 @@ public sealed class DeployRequest(
         }
 
         DeployFlowLog.Started(logger, service.Name, version, reply.User, executionId);
-        await reply.AuditAsync("started", ct, service.Name, version, executionId);
-        var ts = await reply.ThreadAsync(DeployMessages.Started(service, version, reply.User, executionId, links.Execution(executionId)), ct);
+        await reply.AuditAsync("started", ct, service.Name, version, executionId, breakGlass is null ? null : $"break-glass: {breakGlass}");
+        var ts = await reply.ThreadAsync(DeployMessages.Started(service, version, reply.User, executionId, links.Execution(executionId), breakGlass), ct);
         await ssm.AddTagsAsync(executionId, new Dictionary<string, string>(StringComparer.Ordinal) { [ExecutionTags.StatusTs] = ts }, ct);
 
         // After the reply, which the execution's first events wait for; until then the lock reads "starting", and a

@@ -7,6 +7,7 @@ using SocketDeployer.Core.Flow.Cancel;
 using SocketDeployer.Core.Flow.Refusals;
 using SocketDeployer.Core.Flow.Status;
 using SocketDeployer.Core.Policy;
+using SocketDeployer.Core.Policy.Freezes;
 using SocketDeployer.Core.Policy.Locks;
 using SocketDeployer.Core.Slack;
 
@@ -24,6 +25,7 @@ public sealed class MentionHandler(
     StatusRequest status,
     CancelRequest cancel,
     ManualLockRequest locks,
+    FreezeCalendar freezes,
     IOptions<SlackPacingOptions> pacing,
     TimeProvider time,
     ILogger<MentionHandler> logger)
@@ -95,7 +97,7 @@ public sealed class MentionHandler(
 
     private static string Describe(ParsedCommand parsed, string raw) => parsed switch
     {
-        DeployCommand d => $"deploy {d.Service} {d.Version}",
+        DeployCommand d => d.BreakGlass is null ? $"deploy {d.Service} {d.Version}" : $"deploy {d.Service} {d.Version} --break-glass {d.BreakGlass}",
         HelpCommand => "help",
         StatusCommand s => s.Target is null ? "status" : $"status {s.Target}",
         CancelCommand c => $"cancel {c.ExecutionId}",
@@ -108,7 +110,7 @@ public sealed class MentionHandler(
     {
         var ids = catalog.Services.SelectMany(s => s.Deployers.Concat(s.Approvers));
         var names = await people.NamesAsync(ids, ct);
-        var text = HelpText.Build(catalog.Services, id => names.GetValueOrDefault(id, id), $"@{me.User}");
+        var text = HelpText.Build(catalog.Services, id => names.GetValueOrDefault(id, id), $"@{me.User}", FreezeMessages.Summary(freezes, null));
         return DeployMessages.Plain(text);
     }
 }

@@ -5,6 +5,7 @@ using SocketDeployer.Core.Commands;
 using SocketDeployer.Core.Flow;
 using SocketDeployer.Core.Flow.Releases;
 using SocketDeployer.Core.Policy;
+using SocketDeployer.Core.Policy.Freezes;
 using SocketDeployer.Core.Policy.Locks;
 using Microsoft.Extensions.Time.Testing;
 
@@ -35,7 +36,7 @@ internal sealed class SimInstance
         audit = new SimAudit(scheduler, this);
         var deployLock = new DeployLock(ssm, new SimLockStore(scheduler, cloud, this), time, new SimLogger<DeployLock>(trace, Name));
         deploy = new DeployRequest(ssm, slack, catalog, new DeployPolicy(catalog, new PeopleDirectory(slack)), deployLock,
-            new ExecutionLinks("eu-west-1"), time, new SimLogger<DeployRequest>(trace, Name));
+            new FreezeCalendar([], time), new ExecutionLinks("eu-west-1"), time, new SimLogger<DeployRequest>(trace, Name));
         releaser = new LockReleaser(new ReleaseDirectory(ssm), deployLock);
     }
 

@@ -31,6 +31,9 @@ internal sealed class SimSlack(SimScheduler scheduler, SimCloud cloud, SimInstan
     public Task<string> GetUserGroupHandleAsync(string userGroupId, CancellationToken cancellationToken) =>
         throw new InvalidOperationException("the release protocol read a user group handle");
 
+    public Task<string?> LookupUserIdByEmailAsync(string email, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("the release protocol looked a user up by email");
+
     private static string Short(string text) => text.Length <= 60 ? text : text[..60] + "…";
 }
 
