@@ -86,7 +86,15 @@ internal sealed class SimInstance
         var ended = new ExecutionStatusChanged(execution.Id, execution.Document, "1", execution.Status, execution.Started, null, $"ev-{execution.Id}", execution.Started);
         scheduler.Post(this, $"deliver end of {execution.Id}", async () =>
         {
-            await releaser.OnEventAsync(ended, CancellationToken.None);
+            try
+            {
+                await releaser.OnEventAsync(ended, CancellationToken.None);
+            }
+            catch (Exception e) when (e is not SimViolationException)
+            {
+                throw new SimViolationException($"{Name}: handling the end of {execution.Id} threw {e}");
+            }
+
             trace.Add($"{Name} handled end of {execution.Id}");
             done();
         });
