@@ -146,11 +146,6 @@ public sealed class DeployRequest(
             [ExecutionTags.Version] = version,
             [ExecutionTags.Event] = $"{mention.TeamId}/{mention.EventId}",
         };
-        if (breakGlass is not null)
-        {
-            // In the tags, so every instance (and a restarted one) counts the extra approval.
-            tags[ExecutionTags.BreakGlass] = TagText.Of(breakGlass) is { Length: > 0 } reason ? reason : "break-glass";
-        }
 
         var request = new StartAutomationRequest(
             service.Document,
@@ -202,6 +197,17 @@ public sealed class DeployRequest(
     /// already did (its status tag is set), and records the execution on the lock.</summary>
     private async Task AnnounceAsync(ReplyContext reply, ServiceDefinition service, string version, LockHolder holder, string executionId, string? breakGlass, CancellationToken ct)
     {
+        if (breakGlass is not null)
+        {
+            // A tag, so every instance (and a restarted one) counts the extra approval. Not among the start's tags (SSM
+            // takes at most five there), but before the start reply, which the execution's events (and so its prompt)
+            // wait for; a redelivery of a request that died in between tags it here again.
+            await ssm.AddTagsAsync(executionId, new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                [ExecutionTags.BreakGlass] = TagText.Of(breakGlass) is { Length: > 0 } reason ? reason : "break-glass",
+            }, ct);
+        }
+
         // SSM answers a reused ClientToken with the original execution: if its start reply exists, this is a redelivery.
         var mention = reply.Mention;
         if ((await ssm.ListTagsAsync(executionId, ct)).ContainsKey(ExecutionTags.StatusTs))
