@@ -94,15 +94,16 @@ public sealed class DeployRequest(
             case LockAttempt.Busy:
                 await RefuseInThreadAsync(reply, "lock busy", LockMessages.Busy(service), ct, service);
                 return;
-            case LockAttempt.AlreadyOurs { Holder.ExecutionId: { } started }:
-                DeployFlowLog.AlreadyStarted(logger, mention.EventId, started);
+            case LockAttempt.AlreadyOurs { Holder.ExecutionId: { } started } ours:
+                // Recorded by a takeover check that found it by its tag: the delivery that started it may have died unanswered.
+                await AnnounceAsync(reply, service, version, ours.Holder, started, breakGlass, ct);
                 return;
             case LockAttempt.AlreadyOurs ours:
                 // A redelivery of a request that took the lock and may not have started: the ClientToken keeps it one execution.
-                await StartAsync(reply, service, version, ours.Holder, breakGlass, ct);
+                await StartAsync(reply, service, version, ours.Holder, breakGlass, ct, keepOnFailure: ours.Shared);
                 return;
             case LockAttempt.Acquired acquired:
-                if (await RunningOutsideAsync(reply, service, acquired.Holder, ct))
+                if (await RunningOutsideAsync(reply, service, acquired.Holder, breakGlass, ct))
                 {
                     return;
                 }
@@ -113,8 +114,8 @@ public sealed class DeployRequest(
     }
 
     /// <summary>An execution of the document already running (started from the console, or before the lock table existed)
-    /// holds the service too: give the lock back and refuse; if it is this very event's, it is already answered.</summary>
-    private async Task<bool> RunningOutsideAsync(ReplyContext reply, ServiceDefinition service, LockHolder holder, CancellationToken ct)
+    /// holds the service too: give the lock back and refuse; if it is this very event's, answer it as started.</summary>
+    private async Task<bool> RunningOutsideAsync(ReplyContext reply, ServiceDefinition service, LockHolder holder, string? breakGlass, CancellationToken ct)
     {
         if (await deployLock.FindRunningAsync(service, ct) is not { } running)
         {
@@ -123,8 +124,8 @@ public sealed class DeployRequest(
 
         if (running.EventId == holder.EventId)
         {
-            await deployLock.RecordExecutionAsync(holder, running.Execution.ExecutionId, ct);
-            DeployFlowLog.AlreadyStarted(logger, reply.Mention.EventId, running.Execution.ExecutionId);
+            // Another delivery of this event started it; it may have died before answering.
+            await AnnounceAsync(reply, service, holder.Version ?? "", holder, running.Execution.ExecutionId, breakGlass, ct);
             return true;
         }
 
@@ -134,7 +135,7 @@ public sealed class DeployRequest(
         return true;
     }
 
-    private async Task StartAsync(ReplyContext reply, ServiceDefinition service, string version, LockHolder holder, string? breakGlass, CancellationToken ct)
+    private async Task StartAsync(ReplyContext reply, ServiceDefinition service, string version, LockHolder holder, string? breakGlass, CancellationToken ct, bool keepOnFailure = false)
     {
         var mention = reply.Mention;
         var tags = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -172,14 +173,30 @@ public sealed class DeployRequest(
         }
         catch (AwsException e)
         {
-            // Nothing was started: the service is free again at once.
-            await deployLock.ReleaseAsync(holder, $"start failed: {e.Code}", ct);
+            // Nothing was started: the service is free again at once, unless another delivery of this event may still
+            // start it (then the lock stays until that one records it, or StartGrace passes).
+            if (keepOnFailure)
+            {
+                LockLog.KeptAfterFailedStart(logger, service.Name, holder.EventId ?? "");
+            }
+            else
+            {
+                await deployLock.ReleaseAsync(holder, $"start failed: {e.Code}", ct);
+            }
+
             DeployFlowLog.StartFailed(logger, e, service.Name, reply.User, e.Code);
             await reply.AuditAsync("failed", ct, service.Name, version, reason: e.Code);
             await reply.ThreadAsync(DeployMessages.StartFailed(service, $"{e.Code}: {e.AwsMessage}"), ct);
             return;
         }
 
+        await AnnounceAsync(reply, service, version, holder, executionId, breakGlass, ct);
+    }
+
+    /// <summary>Answers the requester with the start of <paramref name="executionId"/>, unless a delivery of this event
+    /// already did (its status tag is set), and records the execution on the lock.</summary>
+    private async Task AnnounceAsync(ReplyContext reply, ServiceDefinition service, string version, LockHolder holder, string executionId, string? breakGlass, CancellationToken ct)
+    {
         if (breakGlass is not null)
         {
             // A tag, so every instance (and a restarted one) counts the extra approval. Not among the start's tags (SSM
@@ -192,6 +209,7 @@ public sealed class DeployRequest(
         }
 
         // SSM answers a reused ClientToken with the original execution: if its start reply exists, this is a redelivery.
+        var mention = reply.Mention;
         if ((await ssm.ListTagsAsync(executionId, ct)).ContainsKey(ExecutionTags.StatusTs))
         {
             await deployLock.RecordExecutionAsync(holder, executionId, ct);
