@@ -29,8 +29,13 @@ public class SlackPacingPriorityTests
 
         Assert.That(await startReply.WaitAsync(Completion), Is.True, "the next slot is the start reply's");
         Assert.That(refusals.Skip(2).Count(t => t.IsCompleted), Is.Zero, "no refusal took that slot");
-        // 28 more slots of a second; timers fire on whole milliseconds, so each slot may start up to 1 ms late.
-        clock.Advance(TimeSpan.FromSeconds(28.1));
+        // 28 more slots, a second each, passed one by one: FakeTimeProvider fires a timer re-armed from its own
+        // callback on the next advance, so one jump of 28 s would refill the bucket only to its burst.
+        for (var slot = 0; slot < 28; slot++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
         Assert.That(pacing.Waiting(Channel), Is.Zero, "each of the 28 slots went to a refusal as the clock passed it");
         Assert.That(await Task.WhenAll(refusals).WaitAsync(Completion), Is.All.True, "the refusals still go out, at the pace");
     }
