@@ -16,7 +16,7 @@ public static class HelpText
     /// </summary>
     /// <param name="nameOf">User or user-group id → display name such as <c>@bob</c> or <c>@prod-approvers</c>; the id is shown when it answers null or empty.</param>
     /// <param name="botMention">How users address the bot, as display text (<c>@deploybot</c>).</param>
-    /// <param name="freezes">The freezes in force and the next one (<see cref="Policy.Freezes.FreezeMessages.Summary"/>);
+    /// <param name="freezes">The freezes in force, the next one and how to break glass (<see cref="Policy.Freezes.FreezeMessages.Help"/>);
     /// empty when none is configured.</param>
     public static string Build(IReadOnlyList<ServiceDefinition> services, Func<string, string?> nameOf, string botMention, string freezes = "")
     {
@@ -30,8 +30,7 @@ public static class HelpText
             AppendService(text, service, nameOf);
         if (!string.IsNullOrEmpty(freezes))
         {
-            text.Append("*Freezes*\n").Append(freezes).Append('\n')
-                .Append("    during a freeze, add `--break-glass &lt;reason&gt;` to a deploy: it then needs one approval more, from a break-glass approver\n");
+            text.Append("*Freezes*\n").Append(freezes).Append('\n');
         }
 
         text.Append(UsageText.Build(botMention));

@@ -52,10 +52,11 @@ internal sealed class ProgressRig
         var locks = new KeyedLock();
         var catalog = new ServiceCatalog(options);
         var loggers = LoggerFactory.Create(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
+        Editor = new StatusMessageEditor(Ssm, Slack, locks, links, options, Time, loggers.CreateLogger<StatusMessageEditor>());
         Progress = new ReleaseProgress(
             Ssm, Slack, new ReleaseDirectory(Ssm), States, locks,
             new ApprovalPrompter(Ssm, Slack, catalog, new ServiceHolds(new MemoryLockStore(), new FreezeCalendar(options, Time)), Audit, links, Time, loggers.CreateLogger<ApprovalPrompter>()),
-            new StatusMessageEditor(Ssm, Slack, locks, links, options, Time, loggers.CreateLogger<StatusMessageEditor>()),
+            Editor,
             links, Audit, options, Time, loggers.CreateLogger<ReleaseProgress>());
     }
 
@@ -72,6 +73,8 @@ internal sealed class ProgressRig
     public FakeSsm Ssm { get; }
 
     public ReleaseProgress Progress { get; }
+
+    public StatusMessageEditor Editor { get; }
 
     public string StatusTs { get; }
 

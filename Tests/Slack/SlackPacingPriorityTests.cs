@@ -82,6 +82,40 @@ public class SlackPacingPriorityTests
     }
 
     [Test]
+    public async Task PastTheDepthWhereALeaseQueueWouldFailAReleasesPostsStillWaitTheirTurn()
+    {
+        // System.Threading.RateLimiting fails a lease (IsAcquired false) once 10,000 wait; a caller that ignored that
+        // posted unpaced. Here there is no lease to ignore: the 10,001st post and every one after it waits.
+        var clock = new Clock();
+        using var pacing = Pacing(clock);
+        var posts = Enumerable.Range(0, 10_050).Select(_ => pacing.PostAsync(Channel, PostPriority.Release, CancellationToken.None).AsTask()).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(posts.Count(t => t.IsCompleted), Is.EqualTo(2), "the burst, nothing more");
+            Assert.That(posts.Where(t => t.IsCompleted).Select(t => t.Result), Is.All.True);
+            Assert.That(pacing.Waiting(Channel), Is.EqualTo(10_048));
+        });
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.That(await posts[2].WaitAsync(Seconds5), Is.True);
+        Assert.That(posts.Count(t => t.IsCompleted), Is.EqualTo(3), "one slot a second, however long the queue");
+        Assert.That(pacing.ShedRefusals, Is.Zero, "a release's post is never shed");
+    }
+
+    [Test]
+    public async Task UpdatesBeyondTenThousandWaitingStillWaitForThePace()
+    {
+        var clock = new Clock();
+        using var pacing = new SlackPacing(Options.Create(new SlackPacingOptions { UpdatesPerMinute = 60, UpdateBurst = 1 }), clock);
+        var updates = Enumerable.Range(0, 10_010).Select(_ => pacing.UpdateAsync(CancellationToken.None).AsTask()).ToList();
+        Assert.That(updates.Count(t => t.IsCompleted), Is.EqualTo(1));
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await updates[1].WaitAsync(Seconds5);
+        Assert.That(updates.Count(t => t.IsCompleted), Is.EqualTo(2), "60 a minute is one a second");
+    }
+
+    [Test]
     public async Task ACancelledWaiterLeavesItsPlaceToTheNext()
     {
         var clock = new Clock();
