@@ -97,7 +97,7 @@ public class SlackPacingPriorityTests
             Assert.That(pacing.Waiting(Channel), Is.EqualTo(10_048));
         });
         clock.Advance(TimeSpan.FromSeconds(1));
-        Assert.That(await posts[2].WaitAsync(Seconds5), Is.True);
+        Assert.That(await posts[2].WaitAsync(Completion), Is.True);
         Assert.That(posts.Count(t => t.IsCompleted), Is.EqualTo(3), "one slot a second, however long the queue");
         Assert.That(pacing.ShedRefusals, Is.Zero, "a release's post is never shed");
     }
@@ -111,7 +111,7 @@ public class SlackPacingPriorityTests
         Assert.That(updates.Count(t => t.IsCompleted), Is.EqualTo(1));
 
         clock.Advance(TimeSpan.FromSeconds(1));
-        await updates[1].WaitAsync(Seconds5);
+        await updates[1].WaitAsync(Completion);
         Assert.That(updates.Count(t => t.IsCompleted), Is.EqualTo(2), "60 a minute is one a second");
     }
 
