@@ -10,6 +10,14 @@ public static class HelpText
     private const int MaxDescriptionLength = 200;
     private const int MaxNameLength = 80;
 
+    /// <summary>How a job outside Slack waits on a decision here (docs/gate.md), so approvers know what such a prompt is.</summary>
+    internal const string Pipelines =
+        "*Pipelines*\n"
+        + "    a job outside Slack asks for approval with `socketdeployer gate &lt;service&gt; --summary …` (or `infra/socketdeployer-gate.sh`): "
+        + "it is announced here with Approve/Reject buttons, its `--requested-by` (a Slack ID or email) cannot approve it, "
+        + "and the job exits 0 approved, 1 rejected, 3 timed out or cancelled. A deploy started outside Slack (console, CLI) "
+        + "is announced and gated the same way. See docs/gate.md.\n";
+
     /// <summary>
     /// Builds the help in mrkdwn. People and groups appear by name through <paramref name="nameOf"/> and escaped, never
     /// as <c>&lt;@U…&gt;</c> or <c>&lt;!subteam^…&gt;</c>: asking for help must not ping the approvers.
@@ -33,6 +41,7 @@ public static class HelpText
             text.Append("*Freezes*\n").Append(freezes).Append('\n');
         }
 
+        text.Append(Pipelines);
         text.Append(UsageText.Build(botMention));
         return text.ToString();
     }
