@@ -26,6 +26,7 @@ public static class HelpText
         text.Append(services.Count == 0 ? "No services are configured.\n" : "*Services*\n");
         foreach (var service in services)
             AppendService(text, service, nameOf);
+        text.Append(CommandHelp.Build(services, botMention));
         text.Append(UsageText.Build(botMention));
         return text.ToString();
     }

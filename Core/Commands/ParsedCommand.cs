@@ -9,7 +9,11 @@ public sealed record HelpCommand : ParsedCommand;
 /// <summary><c>[run] deploy &lt;service&gt; &lt;version&gt;</c>.</summary>
 /// <param name="Service">Lower-cased ASCII letters, digits, <c>-</c> and <c>_</c>; not yet checked against the catalog.</param>
 /// <param name="Version">Printable ASCII without whitespace; not yet checked against the service's VersionPattern.</param>
-public sealed record DeployCommand(string Service, string Version) : ParsedCommand;
+public sealed record DeployCommand(string Service, string Version) : ParsedCommand
+{
+    /// <summary>Set by <c>rollback</c>, which releases an earlier version through this same path.</summary>
+    public bool IsRollback { get; init; }
+}
 
 /// <summary><c>status [&lt;service&gt;|&lt;execution-id&gt;]</c>.</summary>
 /// <param name="Target">Null for everything; a lower-cased execution id (UUID form) or a lower-cased service name.</param>

@@ -1,5 +1,6 @@
 using SocketDeployer.Core.Catalog;
 using SocketDeployer.Core.Commands;
+using SocketDeployer.Core.Flow.Changes;
 using SocketDeployer.Core.Policy;
 using SocketDeployer.Core.Slack;
 
@@ -8,14 +9,16 @@ namespace SocketDeployer.Core.Flow;
 /// <summary>The messages of the request path, as pure functions of what happened.</summary>
 public static class DeployMessages
 {
-    public static SlackMessage Started(ServiceDefinition service, string version, string user, string executionId, Uri console)
+    /// <param name="changes">What the release changes: the live version and comparison link, or the rollback it is.</param>
+    public static SlackMessage Started(ServiceDefinition service, string version, string user, string executionId, Uri console, ReleaseChanges? changes = null)
     {
-        var text = $":rocket: <@{user}> started *{service.Name}* `{SlackText.Escape(version)}` — execution `{executionId}`";
-        return new SlackMessage(
-            text,
-            BlockKit.Blocks(
-                BlockKit.Section(text),
-                BlockKit.Context($"{service.Description} · document `{service.Document}` v{service.DocumentVersion} · <{console}|Open in the AWS console>")));
+        var text = changes?.IsRollback == true
+            ? $":rewind: <@{user}> started a rollback of *{service.Name}* {ChangeMessages.FromTo(changes)} — execution `{executionId}`"
+            : $":rocket: <@{user}> started *{service.Name}* `{SlackText.Escape(version)}` — execution `{executionId}`";
+        var context = BlockKit.Context($"{service.Description} · document `{service.Document}` v{service.DocumentVersion} · <{console}|Open in the AWS console>");
+        return changes is null
+            ? new SlackMessage(text, BlockKit.Blocks(BlockKit.Section(text), context))
+            : new SlackMessage(text, BlockKit.Blocks(BlockKit.Section(text), BlockKit.Context(ChangeMessages.Details(changes)), context));
     }
 
     public static SlackMessage LockHeld(ServiceDefinition service, RunningRelease running, Uri console)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using SocketDeployer.Core.Aws;
 using SocketDeployer.Core.Catalog;
 using SocketDeployer.Core.Commands;
+using SocketDeployer.Core.Flow.Changes;
 using SocketDeployer.Core.Flow.Releases;
 using SocketDeployer.Core.Policy;
 using SocketDeployer.Core.Policy.Locks;
@@ -11,12 +12,13 @@ namespace SocketDeployer.Core.Flow;
 
 /// <summary>The deploy path: catalog → version → deployer → lock (conditional write) → start (idempotent) → record the
 /// execution on the lock → reply → tags. A failed start gives the lock back; the execution's end releases it.</summary>
-public sealed class DeployRequest(
+public sealed partial class DeployRequest(
     ISsm ssm,
     ISlackApi slack,
     ServiceCatalog catalog,
     DeployPolicy policy,
     DeployLock deployLock,
+    ChangeReader changes,
     ExecutionLinks links,
     TimeProvider time,
     ILogger<DeployRequest> logger)
@@ -45,15 +47,21 @@ public sealed class DeployRequest(
             return;
         }
 
+        if (await CheckChangesAsync(reply, service, command, ct) is not { } release)
+        {
+            return;
+        }
+
         // One request per service at a time in this process; the store's conditional writes order the instances.
         using (await deployLock.SerializeAsync(service.Name, ct))
         {
-            await LockAndStartAsync(reply, service, command.Version, ct);
+            await LockAndStartAsync(reply, service, release, ct);
         }
     }
 
-    private async Task LockAndStartAsync(ReplyContext reply, ServiceDefinition service, string version, CancellationToken ct)
+    private async Task LockAndStartAsync(ReplyContext reply, ServiceDefinition service, ReleaseChanges release, CancellationToken ct)
     {
+        var version = release.Version;
         var mention = reply.Mention;
         var eventTag = $"{mention.TeamId}/{mention.EventId}";
         var candidate = new LockHolder(
@@ -85,7 +93,7 @@ public sealed class DeployRequest(
                 return;
             case LockAttempt.AlreadyOurs ours:
                 // A redelivery of a request that took the lock and may not have started: the ClientToken keeps it one execution.
-                await StartAsync(reply, service, version, ours.Holder, ct);
+                await StartAsync(reply, service, release, ours.Holder, ct);
                 return;
             case LockAttempt.Acquired acquired:
                 if (await RunningOutsideAsync(reply, service, acquired.Holder, ct))
@@ -93,7 +101,7 @@ public sealed class DeployRequest(
                     return;
                 }
 
-                await StartAsync(reply, service, version, acquired.Holder, ct);
+                await StartAsync(reply, service, release, acquired.Holder, ct);
                 return;
         }
     }
@@ -120,13 +128,14 @@ public sealed class DeployRequest(
         return true;
     }
 
-    private async Task StartAsync(ReplyContext reply, ServiceDefinition service, string version, LockHolder holder, CancellationToken ct)
+    private async Task StartAsync(ReplyContext reply, ServiceDefinition service, ReleaseChanges release, LockHolder holder, CancellationToken ct)
     {
         var mention = reply.Mention;
+        var version = release.Version;
         var request = new StartAutomationRequest(
             service.Document,
             service.DocumentVersion,
-            ParameterTemplate.Fill(service.Parameters, await PlaceholdersAsync(reply, service, version, ct)),
+            await ParameterTemplate.FillForAsync(slack, service, version, reply.User, reply.Mention.Channel, ct),
             ClientToken.For(mention.TeamId, mention.EventId),
             new Dictionary<string, string>(StringComparer.Ordinal)
             {
@@ -135,7 +144,7 @@ public sealed class DeployRequest(
                 [ExecutionTags.Service] = service.Name,
                 [ExecutionTags.Version] = version,
                 [ExecutionTags.Event] = $"{mention.TeamId}/{mention.EventId}",
-            });
+            }.Concat(release.Tags()).ToDictionary(StringComparer.Ordinal));
 
         string executionId;
         try
@@ -175,7 +184,7 @@ public sealed class DeployRequest(
 
         DeployFlowLog.Started(logger, service.Name, version, reply.User, executionId);
         await reply.AuditAsync("started", ct, service.Name, version, executionId);
-        var ts = await reply.ThreadAsync(DeployMessages.Started(service, version, reply.User, executionId, links.Execution(executionId)), ct);
+        var ts = await reply.ThreadAsync(DeployMessages.Started(service, version, reply.User, executionId, links.Execution(executionId), release), ct);
         await ssm.AddTagsAsync(executionId, new Dictionary<string, string>(StringComparer.Ordinal) { [ExecutionTags.StatusTs] = ts }, ct);
 
         // After the reply, which the execution's first events wait for; until then the lock reads "starting", and a
@@ -198,23 +207,6 @@ public sealed class DeployRequest(
         }
 
         return null;
-    }
-
-    private async Task<Dictionary<string, string>> PlaceholdersAsync(ReplyContext reply, ServiceDefinition service, string version, CancellationToken ct)
-    {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["version"] = version,
-            ["service"] = service.Name,
-            ["user"] = reply.User,
-            ["channel"] = reply.Mention.Channel,
-        };
-        if (ParameterTemplate.UsesUserName(service.Parameters))
-        {
-            values["user_name"] = await slack.GetUserNameAsync(reply.User, ct);
-        }
-
-        return values;
     }
 
     private async Task RefuseInThreadAsync(ReplyContext reply, string reason, SlackMessage message, CancellationToken ct, ServiceDefinition? service = null, string? executionId = null)

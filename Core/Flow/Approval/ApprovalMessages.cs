@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using SocketDeployer.Core.Catalog;
 using SocketDeployer.Core.Commands;
+using SocketDeployer.Core.Flow.Changes;
 using SocketDeployer.Core.Flow.Releases;
 using SocketDeployer.Core.Slack;
 
@@ -20,8 +21,13 @@ public static class ApprovalMessages
         var header = Header(release);
         var value = ButtonValue(release.ExecutionId, stepName);
         var progress = approvals.Count == 0 ? "" : $" · {Quorum(approvals, service.RequiredApprovals)}";
+        // What is live and what changes: the approver decides from the prompt alone (a pipeline's gate has no such tags).
+        var changes = ReleaseChanges.FromTags(service, release.Version, release.Tags) is { } known
+            ? BlockKit.Context(ChangeMessages.Details(known))
+            : null;
         var blocks = BlockKit.Blocks(
             BlockKit.Section(header + Quote(message)),
+            changes,
             BlockKit.Context($"Approvers: {Approvers(service)} · {service.RequiredApprovals} needed{progress} · <{console}|Open in the AWS console>"),
             new JsonObject
             {
@@ -57,7 +63,9 @@ public static class ApprovalMessages
         $"{approvals.Count} of {required} approvals: {Mentions(approvals)}";
 
     private static string Header(ReleaseInfo release) =>
-        $":raised_hand: Approval needed to deploy *{release.Service}* `{SlackText.Escape(release.Version)}`, requested by {release.RequesterMention}";
+        release.Tags.GetValueOrDefault(ChangeTags.Kind) == ChangeTags.RollbackKind
+            ? $":raised_hand: Approval needed to roll back *{release.Service}* {ChangeMessages.FromTo(new ReleaseChanges(release.Version, release.Tags.GetValueOrDefault(ChangeTags.Live), null, true, null))}, requested by {release.RequesterMention}"
+            : $":raised_hand: Approval needed to deploy *{release.Service}* `{SlackText.Escape(release.Version)}`, requested by {release.RequesterMention}";
 
     private static string Quote(string? message) =>
         string.IsNullOrWhiteSpace(message) ? "" : $"\n> {SlackText.Escape(message, 1000)}";
