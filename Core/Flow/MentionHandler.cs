@@ -4,6 +4,7 @@ using SocketDeployer.Core.Audit;
 using SocketDeployer.Core.Catalog;
 using SocketDeployer.Core.Commands;
 using SocketDeployer.Core.Flow.Cancel;
+using SocketDeployer.Core.Flow.History;
 using SocketDeployer.Core.Flow.Refusals;
 using SocketDeployer.Core.Flow.Status;
 using SocketDeployer.Core.Policy;
@@ -12,7 +13,7 @@ using SocketDeployer.Core.Slack;
 
 namespace SocketDeployer.Core.Flow;
 
-/// <summary>Routes an app_mention to its command: ignore rules, channel check, parsing, then help / deploy / status / cancel / lock / unlock.</summary>
+/// <summary>Routes an app_mention to its command: ignore rules, channel check, parsing, then help / deploy / status / cancel / lock / unlock / history / rollback / plan.</summary>
 public sealed class MentionHandler(
     ISlackApi slack,
     IAuditLog audit,
@@ -24,6 +25,7 @@ public sealed class MentionHandler(
     StatusRequest status,
     CancelRequest cancel,
     ManualLockRequest locks,
+    ReleaseCommands releaseCommands,
     IOptions<SlackPacingOptions> pacing,
     TimeProvider time,
     ILogger<MentionHandler> logger)
@@ -77,6 +79,9 @@ public sealed class MentionHandler(
             case UnlockCommand command:
                 await locks.UnlockAsync(reply, command, usage, ct);
                 break;
+            case HistoryCommand or RollbackCommand or PlanCommand:
+                await releaseCommands.HandleAsync(reply, parsed, usage, ct);
+                break;
             default:
                 await reply.AuditAsync("refused", ct, reason: "not available yet");
                 await reply.ThreadAsync(DeployMessages.CommandError("That command is not available yet.", usage), ct);
@@ -101,6 +106,7 @@ public sealed class MentionHandler(
         CancelCommand c => $"cancel {c.ExecutionId}",
         LockCommand l => $"lock {l.Service} {l.Reason}",
         UnlockCommand u => $"unlock {u.Service}",
+        HistoryCommand or RollbackCommand or PlanCommand => ReleaseCommands.Describe(parsed),
         _ => raw.Length <= 200 ? raw : raw[..200],
     };
 

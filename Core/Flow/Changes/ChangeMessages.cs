@@ -33,7 +33,7 @@ public static class ChangeMessages
         return $":no_entry: {SlackText.InlineCode(version)} has not succeeded on {upstream}; *{service.Name}* releases only versions that did. {accepted}";
     }
 
-    /// <summary>"Live now: `r-1` (<compare|compare with `r-2`>)", or "Nothing is live yet".</summary>
+    /// <summary>"Live now: `r-1` · Compare r-1…r-2" (a link), or "Nothing is live yet".</summary>
     public static string Live(ReleaseChanges changes)
     {
         ArgumentNullException.ThrowIfNull(changes);
