@@ -144,7 +144,7 @@ public sealed partial class DeployRequest(
                 [ExecutionTags.Service] = service.Name,
                 [ExecutionTags.Version] = version,
                 [ExecutionTags.Event] = $"{mention.TeamId}/{mention.EventId}",
-            }.Concat(release.Tags()).ToDictionary(StringComparer.Ordinal));
+            });
 
         string executionId;
         try
@@ -185,7 +185,9 @@ public sealed partial class DeployRequest(
         DeployFlowLog.Started(logger, service.Name, version, reply.User, executionId);
         await reply.AuditAsync("started", ct, service.Name, version, executionId);
         var ts = await reply.ThreadAsync(DeployMessages.Started(service, version, reply.User, executionId, links.Execution(executionId), release), ct);
-        await ssm.AddTagsAsync(executionId, new Dictionary<string, string>(StringComparer.Ordinal) { [ExecutionTags.StatusTs] = ts }, ct);
+        // SSM takes five tags at start; what the release changes goes on with the status ts, which later readers wait for.
+        var later = new Dictionary<string, string>(release.Tags(), StringComparer.Ordinal) { [ExecutionTags.StatusTs] = ts };
+        await ssm.AddTagsAsync(executionId, later, ct);
 
         // After the reply, which the execution's first events wait for; until then the lock reads "starting", and a
         // holder that died here is found by its event tag.
