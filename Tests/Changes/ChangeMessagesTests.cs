@@ -106,4 +106,17 @@ public class ChangeMessagesTests
             Assert.That(gate.Blocks!, Has.Count.EqualTo(3));
         });
     }
+
+    [Test]
+    public void TheDecidedPromptKeepsWhatWasApproved()
+    {
+        var service = ReleaseHistoryTests.Service(compare: Compare);
+        var release = Samples.Release("r-2") with { Tags = ReleaseChanges.For(service, "r-2", "r-1", false, null).Tags() };
+        var decided = ApprovalMessages.Decided(release, null, ApprovalMessages.Approved(["U0BOB"], DateTimeOffset.UnixEpoch), service);
+        Assert.Multiple(() =>
+        {
+            Assert.That(TextOf(decided.Blocks!), Does.Contain("Live now: `r-1`").And.Contain("Approved by <@U0BOB>"));
+            Assert.That(ApprovalMessages.Decided(release, null, "x").Blocks!, Has.Count.EqualTo(2), "without the service, as before");
+        });
+    }
 }

@@ -60,7 +60,7 @@ public class PlanCommandTests : SandboxTest
         Assert.Multiple(() =>
         {
             Assert.That(unknown.Text, Does.Contain("did you mean `app`").And.Contain("Usage:"));
-            Assert.That(version.Text, Does.Contain("version `99.2.0` does not match app's format").And.Contain("Usage:"));
+            Assert.That(version.Text, Does.Contain("Version `99.2.0` does not match app's format").And.Contain("Usage:"));
             Assert.That(Env.Aws.Calls.Where(c => c.Service == "AmazonSSM"), Is.Empty);
         });
         Assert.That(await AuditLinesAsync(), Has.One.Contains("\"command\":\"plan deploy apq r-1.0.0\"").And.Contains("unknown service"));

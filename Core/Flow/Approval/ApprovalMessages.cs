@@ -40,10 +40,14 @@ public static class ApprovalMessages
         return new SlackMessage($"{header} — approvers: {Approvers(service)}", blocks);
     }
 
-    public static SlackMessage Decided(ReleaseInfo release, string? message, string outcome)
+    /// <param name="service">When given, what the release changed stays on the decided prompt: the record of what was approved.</param>
+    public static SlackMessage Decided(ReleaseInfo release, string? message, string outcome, ServiceDefinition? service = null)
     {
         var header = Header(release);
-        return new SlackMessage($"{header}\n{outcome}", BlockKit.Blocks(BlockKit.Section(header + Quote(message)), BlockKit.Section(outcome)));
+        var changes = service is not null && ReleaseChanges.FromTags(service, release.Version, release.Tags) is { } known
+            ? BlockKit.Context(ChangeMessages.Details(known))
+            : null;
+        return new SlackMessage($"{header}\n{outcome}", BlockKit.Blocks(BlockKit.Section(header + Quote(message)), changes, BlockKit.Section(outcome)));
     }
 
     public static string Approved(IReadOnlyCollection<string> approvers, DateTimeOffset at) =>

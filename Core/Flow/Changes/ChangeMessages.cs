@@ -49,6 +49,15 @@ public static class ChangeMessages
     /// <summary>"Rollback from `r-2` to `r-1`".</summary>
     public static string Rollback(ReleaseChanges changes) => "Rollback " + FromTo(changes);
 
+    /// <summary>" (rollback from `r-2`)" after a rollback's version in its progress and result; empty for any other release.</summary>
+    public static string RollbackNote(IReadOnlyDictionary<string, string> tags)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        if (tags.GetValueOrDefault(ChangeTags.Kind) != ChangeTags.RollbackKind)
+            return "";
+        return tags.TryGetValue(ChangeTags.Live, out var live) ? $" (rollback from {SlackText.InlineCode(live)})" : " (rollback)";
+    }
+
     /// <summary>"from `r-2` to `r-1`", or "to `r-1`" when nothing is live.</summary>
     public static string FromTo(ReleaseChanges changes)
     {
