@@ -2,7 +2,7 @@
 # socketdeployer-gate.sh: wait for a decision in Slack before a pipeline changes production, on a host
 # that has only the AWS CLI (v2). The same contract as `socketdeployer gate`:
 #
-#   socketdeployer-gate.sh <service> --summary TEXT [--link URL] [--requested-by ID] [--timeout T]
+#   socketdeployer-gate.sh <service> --summary TEXT [--link URL] [--requested-by ID|EMAIL] [--timeout T]
 #
 # starts the gate document (infra/gate.yaml), which SocketDeployer announces in the service's Slack
 # channel, and waits. Exit codes: 0 approved, 1 rejected, 3 timed out or cancelled (also when Ctrl-C
@@ -23,7 +23,7 @@ if [[ -n "${Aws__Region:-}" ]]; then
 fi
 
 usage() {
-  echo "usage: $0 <service> --summary TEXT [--link URL] [--requested-by ID] [--timeout T]" >&2
+  echo "usage: $0 <service> --summary TEXT [--link URL] [--requested-by ID|EMAIL] [--timeout T]" >&2
   exit 2
 }
 

@@ -2,18 +2,13 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using SocketDeployer.Core.Catalog;
+using SocketDeployer.Core.Json;
 
 namespace SocketDeployer.Core.Audit;
 
 /// <summary>The audit log as JSON lines in <c>Deploy:AuditLog</c>, flushed to the OS after each entry.</summary>
 public sealed class JsonLinesAuditLog : IAuditLog, IDisposable
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly TimeProvider time;
     private readonly string path;
@@ -27,7 +22,7 @@ public sealed class JsonLinesAuditLog : IAuditLog, IDisposable
 
     public async Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
-        var line = JsonSerializer.SerializeToUtf8Bytes(new Line(time.GetUtcNow(), entry), Json);
+        var line = JsonSerializer.SerializeToUtf8Bytes(new Line(time.GetUtcNow(), entry), CoreJsonContext.Default.Line);
         await gate.WaitAsync(cancellationToken);
         try
         {
@@ -60,7 +55,8 @@ public sealed class JsonLinesAuditLog : IAuditLog, IDisposable
         return new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
     }
 
-    private sealed record Line(DateTimeOffset Time, [property: JsonIgnore] AuditEntry Entry)
+    /// <summary>One line as written: the time, then the entry's fields (camelCase, nulls left out).</summary>
+    internal sealed record Line(DateTimeOffset Time, [property: JsonIgnore] AuditEntry Entry)
     {
         public string Event => Entry.Event;
         public string Outcome => Entry.Outcome;

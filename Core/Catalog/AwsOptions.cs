@@ -28,6 +28,6 @@ public sealed class AwsOptions
     public string LockTable { get; set; } = "socketdeployer-locks";
 
     /// <summary>Timeout for one AWS call other than the long poll.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    [DurationRange("00:00:01", "00:05:00")]
     public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -10,7 +10,7 @@ public sealed class AwsOptionsValidator : IValidateOptions<AwsOptions>
 
     public ValidateOptionsResult Validate(string? name, AwsOptions options)
     {
-        var failures = OptionKeys.Annotations(options, AwsOptions.Section).ToList();
+        var failures = OptionKeys.Annotations(new AwsOptionsAnnotations(), options, AwsOptions.Section).ToList();
         if (RequireQueue && options.QueueUrl is null)
         {
             failures.Add("Aws:QueueUrl: is required (the SQS queue EventBridge writes automation events to)");
@@ -35,4 +35,10 @@ public sealed class AwsOptionsValidator : IValidateOptions<AwsOptions>
             failures.Add($"Aws:{key}: must be an absolute http(s) URL");
         }
     }
+}
+
+/// <summary>The data annotations of <see cref="AwsOptions"/>, checked by source-generated code (no reflection, trim-safe).</summary>
+[OptionsValidator]
+internal sealed partial class AwsOptionsAnnotations : IValidateOptions<AwsOptions>
+{
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using SocketDeployer.Core.Policy.Freezes;
 
 namespace SocketDeployer.Core.Catalog;
 
@@ -8,7 +9,7 @@ public sealed class DeployOptions
     public const string Section = "Deploy";
 
     /// <summary>Channel IDs where commands are accepted.</summary>
-    [MinLength(1)]
+    [NotEmpty]
     public List<string> Channels { get; set; } = [];
 
     /// <summary>JSON-lines audit log; appended and flushed per entry.</summary>
@@ -17,19 +18,29 @@ public sealed class DeployOptions
 
     /// <summary>How often a running release's status message may be edited: a burst of progress becomes one edit,
     /// keeping well inside Slack's chat.update rate limit. The final state is always shown at once.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    [DurationRange("00:00:00", "00:10:00")]
     public TimeSpan StatusUpdateInterval { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How long thread lines wait for a release's start reply to be recorded; after that (the daemon that
     /// started it died between posting and tagging) a new status message is posted and the lines follow it.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    [DurationRange("00:00:00", "00:10:00")]
     public TimeSpan StartReplyGrace { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>The gate document pipelines start to wait for a Slack decision (<c>socketdeployer gate</c>).</summary>
+    // GateOptionsValidator checks Gate under its own key (Deploy:Gate:…), from DeployOptionsValidator and for the gate verb.
+#pragma warning disable SYSLIB1212 // no [ValidateObjectMembers]: that would report Gate's failures twice
     public GateOptions Gate { get; set; } = new();
+#pragma warning restore SYSLIB1212
+
+    /// <summary>Freeze name → when deploys are refused unless the requester breaks glass (<c>--break-glass &lt;reason&gt;</c>).</summary>
+    public Dictionary<string, FreezeOptions> Freezes { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>User (U…/W…) or user-group (S…) IDs of whom one must approve a break-glass release, on top of the
+    /// service's usual approvals. Empty: breaking glass is refused, so freezes are absolute.</summary>
+    public List<string> BreakGlassApprovers { get; set; } = [];
 
     /// <summary>Service alias → what deploying it means.</summary>
-    [MinLength(1)]
+    [NotEmpty]
     public Dictionary<string, ServiceOptions> Services { get; set; } = new(StringComparer.Ordinal);
 }
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using SocketDeployer.Core.Commands;
+using SocketDeployer.Core.Policy.Freezes;
 
 namespace SocketDeployer.Core.Catalog;
 
@@ -15,7 +16,7 @@ public sealed partial class DeployOptionsValidator : IValidateOptions<DeployOpti
 
     public ValidateOptionsResult Validate(string? name, DeployOptions options)
     {
-        var failures = OptionKeys.Annotations(options, DeployOptions.Section).ToList();
+        var failures = OptionKeys.Annotations(new DeployOptionsAnnotations(), options, DeployOptions.Section).ToList();
         for (var i = 0; i < options.Channels.Count; i++)
         {
             if (!ChannelId().IsMatch(options.Channels[i] ?? ""))
@@ -30,6 +31,7 @@ public sealed partial class DeployOptionsValidator : IValidateOptions<DeployOpti
         }
 
         failures.AddRange(GateOptionsValidator.Failures(options.Gate));
+        failures.AddRange(FreezeOptionsValidator.Failures(options));
         failures.AddRange(ChangesOptionsValidator.Failures(options.Services));
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
@@ -48,7 +50,7 @@ public sealed partial class DeployOptionsValidator : IValidateOptions<DeployOpti
             yield return $"{key}: the alias must be lower-case ASCII letters, digits, '-' or '_' (what people type in Slack)";
         }
 
-        foreach (var failure in OptionKeys.Annotations(service, key))
+        foreach (var failure in OptionKeys.Annotations(new ServiceOptionsAnnotations(), service, key))
         {
             yield return failure;
         }
@@ -165,4 +167,16 @@ public sealed partial class DeployOptionsValidator : IValidateOptions<DeployOpti
 
     [GeneratedRegex(@"\{([^{}]*)\}")]
     private static partial Regex Placeholder();
+}
+
+/// <summary>The data annotations of <see cref="DeployOptions"/>, checked by source-generated code (no reflection, trim-safe).</summary>
+[OptionsValidator]
+internal sealed partial class DeployOptionsAnnotations : IValidateOptions<DeployOptions>
+{
+}
+
+/// <summary>The data annotations of <see cref="ServiceOptions"/>, checked by source-generated code (no reflection, trim-safe).</summary>
+[OptionsValidator]
+internal sealed partial class ServiceOptionsAnnotations : IValidateOptions<ServiceOptions>
+{
 }

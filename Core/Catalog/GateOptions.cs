@@ -16,6 +16,10 @@ public sealed class GateOptions
     [Required(AllowEmptyStrings = false)]
     public string DocumentVersion { get; set; } = "1";
 
+    /// <summary>What a gate, or another execution started outside Slack, meets at its approval step while its service
+    /// is locked (by hand or by a running release) or frozen: refused at once (the default), or left waiting.</summary>
+    public GateHoldMode WhenLockedOrFrozen { get; set; } = GateHoldMode.Refuse;
+
     /// <summary>The gate document's parameter names (besides <c>AutomationAssumeRole</c>, which keeps its default).</summary>
     public static class Parameters
     {

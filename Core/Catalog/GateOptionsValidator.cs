@@ -15,7 +15,7 @@ public sealed class GateOptionsValidator : IValidateOptions<GateOptions>
     public static IEnumerable<string> Failures(GateOptions gate)
     {
         ArgumentNullException.ThrowIfNull(gate);
-        foreach (var failure in OptionKeys.Annotations(gate, GateOptions.Section))
+        foreach (var failure in OptionKeys.Annotations(new GateOptionsAnnotations(), gate, GateOptions.Section))
         {
             yield return failure;
         }
@@ -25,4 +25,10 @@ public sealed class GateOptionsValidator : IValidateOptions<GateOptions>
             yield return $"{GateOptions.Section}:DocumentVersion: must be a pinned version number, not {gate.DocumentVersion} (a pipeline waits on the document that was reviewed)";
         }
     }
+}
+
+/// <summary>The data annotations of <see cref="GateOptions"/>, checked by source-generated code (no reflection, trim-safe).</summary>
+[OptionsValidator]
+internal sealed partial class GateOptionsAnnotations : IValidateOptions<GateOptions>
+{
 }

@@ -1,25 +1,34 @@
-using System.ComponentModel.DataAnnotations;
-using System.Globalization;
+using System.Collections;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
-using SocketDeployer.Core.Time;
+using Microsoft.Extensions.Options;
 
 namespace SocketDeployer.Core.Catalog;
 
 /// <summary>
 /// Configuration keys as the options classes define them: the data-annotation failures under their full key, and
 /// the keys a class accepts, read from its properties so that a new option never needs a second list.
+/// Trim-safe: the annotations are checked by source-generated validators, and <see cref="Members"/> reads only
+/// types whose properties the caller asked the trimmer to keep (<see cref="DynamicallyAccessedMembersAttribute"/>).
 /// </summary>
 public static class OptionKeys
 {
-    /// <summary>Each data-annotation failure of <paramref name="instance"/> as "Section:Member: rule".</summary>
-    public static IEnumerable<string> Annotations(object instance, string prefix)
+    /// <summary>
+    /// Each failure of <paramref name="annotations"/> (an <c>[OptionsValidator]</c> generated for
+    /// <typeparamref name="T"/>) as "Section:Member: rule".
+    /// </summary>
+    public static IEnumerable<string> Annotations<T>(IValidateOptions<T> annotations, T instance, string prefix)
+        where T : class
     {
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(instance, new ValidationContext(instance), results, validateAllProperties: true);
-        foreach (var result in results)
+        ArgumentNullException.ThrowIfNull(annotations);
+        var result = annotations.Validate(null, instance);
+        foreach (var failure in result.Failures ?? [])
         {
-            var member = result.MemberNames.FirstOrDefault() ?? "";
-            yield return $"{prefix}:{member}: {DurationRange(instance, member) ?? Describe(result.ErrorMessage, member)}";
+            // The generated validator writes "Member: message"; a failure without a member keeps its words.
+            var split = failure.IndexOf(": ", StringComparison.Ordinal);
+            var member = split > 0 ? failure[..split] : "";
+            var message = split > 0 ? failure[(split + 2)..] : failure;
+            yield return $"{prefix}:{member}: {Describe(message, $"{typeof(T).Name}.{member}")}";
         }
     }
 
@@ -27,7 +36,7 @@ public static class OptionKeys
     /// The keys <paramref name="type"/> binds, with the type each one binds to: its public readable properties
     /// (the configuration binder fills settable ones and the collections behind get-only ones), case-insensitive.
     /// </summary>
-    public static IReadOnlyDictionary<string, Type> Members(Type type)
+    public static IReadOnlyDictionary<string, Type> Members([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] Type type)
     {
         ArgumentNullException.ThrowIfNull(type);
         return type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
@@ -55,23 +64,25 @@ public static class OptionKeys
             return (OptionShape.List, type.GetElementType());
         }
 
-        if (Generic(type, typeof(IDictionary<,>)) is { } dictionary)
+        // Generic collections are told apart by their generic arguments, not by enumerating interfaces (which the
+        // trimmer cannot see through): Dictionary<K, V> / IDictionary<K, V> / IReadOnlyDictionary<K, V> hold V,
+        // List<T> / IEnumerable<T> and the other one-argument collections hold T.
+        if (type.IsGenericType && typeof(IEnumerable).IsAssignableFrom(type))
         {
-            return (OptionShape.Dictionary, dictionary.GetGenericArguments()[1]);
-        }
+            var arguments = type.GetGenericArguments();
+            if (arguments.Length == 2)
+            {
+                return (OptionShape.Dictionary, arguments[1]);
+            }
 
-        if (Generic(type, typeof(IEnumerable<>)) is { } list)
-        {
-            return (OptionShape.List, list.GetGenericArguments()[0]);
+            if (arguments.Length == 1)
+            {
+                return (OptionShape.List, arguments[0]);
+            }
         }
 
         return (OptionShape.Object, type);
     }
-
-    private static Type? Generic(Type type, Type definition) =>
-        type.IsGenericType && type.GetGenericTypeDefinition() == definition
-            ? type
-            : type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == definition);
 
     // The binder honours [ConfigurationKeyName]; read it by name so Core needs no configuration package.
     private static string KeyName(PropertyInfo property) =>
@@ -80,26 +91,11 @@ public static class OptionKeys
             .Select(a => a.ConstructorArguments[0].Value as string)
             .FirstOrDefault(n => !string.IsNullOrEmpty(n)) ?? property.Name;
 
-    // A TimeSpan range reads as people read durations ("between 0.01 s and 5 min, not -5 s"), not as 00:00:00.0100000.
-    private static string? DurationRange(object instance, string member)
-    {
-        var property = instance.GetType().GetProperty(member);
-        if (property?.GetCustomAttribute<RangeAttribute>() is not { OperandType: var operand } range || operand != typeof(TimeSpan)
-            || property.GetValue(instance) is not TimeSpan value)
-        {
-            return null;
-        }
-
-        var min = TimeSpan.Parse((string)range.Minimum, CultureInfo.InvariantCulture);
-        var max = TimeSpan.Parse((string)range.Maximum, CultureInfo.InvariantCulture);
-        return $"must be between {HumanDuration.Format(min)} and {HumanDuration.Format(max)}, not {HumanDuration.Format(value)}";
-    }
-
-    // DataAnnotations phrases its messages around the member name ("The AppToken field is required.");
-    // the key is already printed in front, so keep only the rule.
-    private static string Describe(string? message, string member) =>
-        (message ?? "is invalid").Replace($"The {member} field ", "", StringComparison.Ordinal)
-                                 .Replace($"The field {member} ", "", StringComparison.Ordinal);
+    // DataAnnotations phrases its messages around the member's display name ("The SlackOptions.AppToken field is
+    // required."); the key is already printed in front, so keep only the rule.
+    private static string Describe(string message, string displayName) =>
+        message.Replace($"The {displayName} field ", "", StringComparison.Ordinal)
+               .Replace($"The field {displayName} ", "", StringComparison.Ordinal);
 }
 
 /// <summary>What a configuration key of some type holds below it; see <see cref="OptionKeys.ShapeOf"/>.</summary>

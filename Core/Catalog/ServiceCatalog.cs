@@ -17,6 +17,7 @@ public sealed class ServiceCatalog
         Channels = options.Channels.ToFrozenSet(StringComparer.Ordinal);
         DefaultChannel = options.Channels.FirstOrDefault() ?? "";
         Gate = options.Gate;
+        BreakGlassApprovers = [.. options.BreakGlassApprovers];
         Services = options.Services
             .Select(pair => ToDefinition(pair.Key, pair.Value))
             .OrderBy(service => service.Name, StringComparer.Ordinal)
@@ -34,6 +35,10 @@ public sealed class ServiceCatalog
 
     /// <summary>The gate document (Deploy:Gate).</summary>
     public GateOptions Gate { get; }
+
+    /// <summary>User or user-group IDs of whom one must approve a break-glass release (Deploy:BreakGlassApprovers);
+    /// empty when breaking glass is not configured.</summary>
+    public IReadOnlyList<string> BreakGlassApprovers { get; }
 
     /// <summary>Where an execution of <paramref name="service"/> started outside Slack is announced.</summary>
     public string ChannelOf(ServiceDefinition service) => service.Channel ?? DefaultChannel;

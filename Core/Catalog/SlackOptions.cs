@@ -24,6 +24,6 @@ public sealed class SlackOptions
     public int Connections { get; set; } = 2;
 
     /// <summary>How long user-group membership is cached before it is read again.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    [DurationRange("00:00:01", "1.00:00:00")]
     public TimeSpan UserGroupCacheTtl { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -17,7 +17,7 @@ public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
 
     public ValidateOptionsResult Validate(string? name, SlackOptions options)
     {
-        var failures = OptionKeys.Annotations(options, SlackOptions.Section)
+        var failures = OptionKeys.Annotations(new SlackOptionsAnnotations(), options, SlackOptions.Section)
             .Select(f => f switch
             {
                 "Slack:AppToken: is required." => MissingAppToken,
@@ -52,4 +52,10 @@ public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
         } : "not a Slack token";
         yield return $"Slack:{key}: must be {expected}, but the value is {seen}";
     }
+}
+
+/// <summary>The data annotations of <see cref="SlackOptions"/>, checked by source-generated code (no reflection, trim-safe).</summary>
+[OptionsValidator]
+internal sealed partial class SlackOptionsAnnotations : IValidateOptions<SlackOptions>
+{
 }

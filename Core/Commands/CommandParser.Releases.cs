@@ -47,13 +47,24 @@ public static partial class CommandParser
             return Error("`rollback` needs a service: `rollback &lt;service&gt; [version]`");
         if (TokenRules.CheckService(service) is { } badService)
             return Error(badService);
+        var name = TokenRules.ToLowerAscii(service);
+        var rest = reader.Rest;
         if (!reader.TryRead(out var version))
-            return new RollbackCommand(TokenRules.ToLowerAscii(service), null);
+            return new RollbackCommand(name, null);
+        // "rollback app --break-glass …": the previous version, during a freeze.
+        if (BreakGlassArgument.IsFlag(version))
+            return BreakGlassArgument.Parse(rest, name, "") switch
+            {
+                DeployCommand flagged => new RollbackCommand(name, null, flagged.BreakGlass),
+                var error => error,
+            };
         if (TokenRules.CheckVersion(version) is { } badVersion)
             return Error(badVersion);
-        if (!reader.Rest.IsEmpty)
-            return Error($"unexpected text after the version: {TokenRules.Code(reader.Rest)}");
-        return new RollbackCommand(TokenRules.ToLowerAscii(service), version.ToString());
+        return BreakGlassArgument.Parse(reader.Rest, name, version.ToString()) switch
+        {
+            DeployCommand deploy => new RollbackCommand(name, deploy.Version, deploy.BreakGlass),
+            var error => error,
+        };
     }
 
     private static ParsedCommand ParsePlan(ref TokenReader reader)
@@ -62,7 +73,7 @@ public static partial class CommandParser
             return Error("`plan` goes with `deploy`: `plan deploy &lt;service&gt; &lt;version&gt;`");
         return ParseDeploy(ref reader) switch
         {
-            DeployCommand deploy => new PlanCommand(deploy.Service, deploy.Version),
+            DeployCommand deploy => new PlanCommand(deploy.Service, deploy.Version, deploy.BreakGlass),
             var error => error,
         };
     }

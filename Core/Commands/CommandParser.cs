@@ -88,9 +88,7 @@ public static partial class CommandParser
             return Error($"`deploy` needs a version after the service: `deploy {SlackText.Escape(service.ToString())} &lt;version&gt;`");
         if (TokenRules.CheckVersion(version) is { } badVersion)
             return Error(badVersion);
-        if (!reader.Rest.IsEmpty)
-            return Error($"unexpected text after the version: {TokenRules.Code(reader.Rest)}");
-        return new DeployCommand(TokenRules.ToLowerAscii(service), version.ToString());
+        return BreakGlassArgument.Parse(reader.Rest, TokenRules.ToLowerAscii(service), version.ToString());
     }
 
     private static ParsedCommand ParseStatus(ref TokenReader reader)

@@ -16,7 +16,9 @@ public static class HelpText
     /// </summary>
     /// <param name="nameOf">User or user-group id → display name such as <c>@bob</c> or <c>@prod-approvers</c>; the id is shown when it answers null or empty.</param>
     /// <param name="botMention">How users address the bot, as display text (<c>@deploybot</c>).</param>
-    public static string Build(IReadOnlyList<ServiceDefinition> services, Func<string, string?> nameOf, string botMention)
+    /// <param name="freezes">The freezes in force and the next one (<see cref="Policy.Freezes.FreezeMessages.Summary"/>);
+    /// empty when none is configured.</param>
+    public static string Build(IReadOnlyList<ServiceDefinition> services, Func<string, string?> nameOf, string botMention, string freezes = "")
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(nameOf);
@@ -26,6 +28,12 @@ public static class HelpText
         text.Append(services.Count == 0 ? "No services are configured.\n" : "*Services*\n");
         foreach (var service in services)
             AppendService(text, service, nameOf);
+        if (!string.IsNullOrEmpty(freezes))
+        {
+            text.Append("*Freezes*\n").Append(freezes).Append('\n')
+                .Append("    during a freeze, add `--break-glass &lt;reason&gt;` to a deploy: it then needs one approval more, from a break-glass approver\n");
+        }
+
         text.Append(CommandHelp.Build(services, botMention));
         text.Append(UsageText.Build(botMention));
         return text.ToString();

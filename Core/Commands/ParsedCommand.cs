@@ -6,10 +6,11 @@ public abstract record ParsedCommand;
 /// <summary><c>help</c>, or a mention with nothing after it.</summary>
 public sealed record HelpCommand : ParsedCommand;
 
-/// <summary><c>[run] deploy &lt;service&gt; &lt;version&gt;</c>.</summary>
+/// <summary><c>[run] deploy &lt;service&gt; &lt;version&gt; [--break-glass &lt;reason&gt;]</c>.</summary>
 /// <param name="Service">Lower-cased ASCII letters, digits, <c>-</c> and <c>_</c>; not yet checked against the catalog.</param>
 /// <param name="Version">Printable ASCII without whitespace; not yet checked against the service's VersionPattern.</param>
-public sealed record DeployCommand(string Service, string Version) : ParsedCommand
+/// <param name="BreakGlass">The reason given with <c>--break-glass</c> (deploy during a freeze), trimmed, not escaped; null without it.</param>
+public sealed record DeployCommand(string Service, string Version, string? BreakGlass = null) : ParsedCommand
 {
     /// <summary>Set by <c>rollback</c>, which releases an earlier version through this same path.</summary>
     public bool IsRollback { get; init; }

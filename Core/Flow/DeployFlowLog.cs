@@ -24,4 +24,7 @@ internal static partial class DeployFlowLog
 
     [LoggerMessage(EventId = 2006, Level = LogLevel.Error, Message = "Handling event {EventId} failed")]
     public static partial void HandlerFailed(ILogger logger, Exception exception, string eventId);
+
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Information, Message = "Deploy of {Service} by {User} asked to break glass outside any freeze; deployed as usual")]
+    public static partial void BreakGlassIgnored(ILogger logger, string service, string user);
 }

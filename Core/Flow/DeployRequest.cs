@@ -5,6 +5,7 @@ using SocketDeployer.Core.Commands;
 using SocketDeployer.Core.Flow.Changes;
 using SocketDeployer.Core.Flow.Releases;
 using SocketDeployer.Core.Policy;
+using SocketDeployer.Core.Policy.Freezes;
 using SocketDeployer.Core.Policy.Locks;
 using SocketDeployer.Core.Slack;
 
@@ -18,6 +19,7 @@ public sealed partial class DeployRequest(
     ServiceCatalog catalog,
     DeployPolicy policy,
     DeployLock deployLock,
+    FreezeCalendar freezes,
     ChangeReader changes,
     ExecutionLinks links,
     TimeProvider time,
@@ -47,6 +49,18 @@ public sealed partial class DeployRequest(
             return;
         }
 
+        var freeze = FreezeDecision.Of(freezes, service.Name, command.BreakGlass, catalog.BreakGlassApprovers.Count > 0);
+        if (freeze.Refusal is { } frozen)
+        {
+            await RefuseInThreadAsync(reply, freeze.Why!, frozen, ct, service);
+            return;
+        }
+
+        if (command.BreakGlass is not null && freeze.BreakGlass is null)
+        {
+            DeployFlowLog.BreakGlassIgnored(logger, service.Name, reply.User);
+        }
+
         if (await CheckChangesAsync(reply, service, command, ct) is not { } release)
         {
             return;
@@ -55,11 +69,11 @@ public sealed partial class DeployRequest(
         // One request per service at a time in this process; the store's conditional writes order the instances.
         using (await deployLock.SerializeAsync(service.Name, ct))
         {
-            await LockAndStartAsync(reply, service, release, ct);
+            await LockAndStartAsync(reply, service, release, freeze.BreakGlass, ct);
         }
     }
 
-    private async Task LockAndStartAsync(ReplyContext reply, ServiceDefinition service, ReleaseChanges release, CancellationToken ct)
+    private async Task LockAndStartAsync(ReplyContext reply, ServiceDefinition service, ReleaseChanges release, string? breakGlass, CancellationToken ct)
     {
         var version = release.Version;
         var mention = reply.Mention;
@@ -93,7 +107,7 @@ public sealed partial class DeployRequest(
                 return;
             case LockAttempt.AlreadyOurs ours:
                 // A redelivery of a request that took the lock and may not have started: the ClientToken keeps it one execution.
-                await StartAsync(reply, service, release, ours.Holder, ct);
+                await StartAsync(reply, service, release, ours.Holder, breakGlass, ct);
                 return;
             case LockAttempt.Acquired acquired:
                 if (await RunningOutsideAsync(reply, service, acquired.Holder, ct))
@@ -101,7 +115,7 @@ public sealed partial class DeployRequest(
                     return;
                 }
 
-                await StartAsync(reply, service, release, acquired.Holder, ct);
+                await StartAsync(reply, service, release, acquired.Holder, breakGlass, ct);
                 return;
         }
     }
@@ -128,23 +142,30 @@ public sealed partial class DeployRequest(
         return true;
     }
 
-    private async Task StartAsync(ReplyContext reply, ServiceDefinition service, ReleaseChanges release, LockHolder holder, CancellationToken ct)
+    private async Task StartAsync(ReplyContext reply, ServiceDefinition service, ReleaseChanges release, LockHolder holder, string? breakGlass, CancellationToken ct)
     {
         var mention = reply.Mention;
         var version = release.Version;
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [ExecutionTags.Thread] = $"{mention.Channel}/{mention.ReplyThread}",
+            [ExecutionTags.Requester] = reply.User,
+            [ExecutionTags.Service] = service.Name,
+            [ExecutionTags.Version] = version,
+            [ExecutionTags.Event] = $"{mention.TeamId}/{mention.EventId}",
+        };
+        if (breakGlass is not null)
+        {
+            // In the tags, so every instance (and a restarted one) counts the extra approval.
+            tags[ExecutionTags.BreakGlass] = TagText.Of(breakGlass) is { Length: > 0 } reason ? reason : "break-glass";
+        }
+
         var request = new StartAutomationRequest(
             service.Document,
             service.DocumentVersion,
             await ParameterTemplate.FillForAsync(slack, service, version, reply.User, reply.Mention.Channel, ct),
             ClientToken.For(mention.TeamId, mention.EventId),
-            new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                [ExecutionTags.Thread] = $"{mention.Channel}/{mention.ReplyThread}",
-                [ExecutionTags.Requester] = reply.User,
-                [ExecutionTags.Service] = service.Name,
-                [ExecutionTags.Version] = version,
-                [ExecutionTags.Event] = $"{mention.TeamId}/{mention.EventId}",
-            });
+            tags);
 
         string executionId;
         try
@@ -174,8 +195,7 @@ public sealed partial class DeployRequest(
         }
 
         // SSM answers a reused ClientToken with the original execution: if its start reply exists, this is a redelivery.
-        var tags = await ssm.ListTagsAsync(executionId, ct);
-        if (tags.ContainsKey(ExecutionTags.StatusTs))
+        if ((await ssm.ListTagsAsync(executionId, ct)).ContainsKey(ExecutionTags.StatusTs))
         {
             await deployLock.RecordExecutionAsync(holder, executionId, ct);
             DeployFlowLog.AlreadyStarted(logger, mention.EventId, executionId);
@@ -183,8 +203,8 @@ public sealed partial class DeployRequest(
         }
 
         DeployFlowLog.Started(logger, service.Name, version, reply.User, executionId);
-        await reply.AuditAsync("started", ct, service.Name, version, executionId);
-        var ts = await reply.ThreadAsync(DeployMessages.Started(service, version, reply.User, executionId, links.Execution(executionId), release), ct);
+        await reply.AuditAsync("started", ct, service.Name, version, executionId, breakGlass is null ? null : $"break-glass: {breakGlass}");
+        var ts = await reply.ThreadAsync(DeployMessages.Started(service, version, reply.User, executionId, links.Execution(executionId), breakGlass, release), ct);
         // SSM takes five tags at start; what the release changes goes on with the status ts, which later readers wait for.
         var later = new Dictionary<string, string>(release.Tags(), StringComparer.Ordinal) { [ExecutionTags.StatusTs] = ts };
         await ssm.AddTagsAsync(executionId, later, ct);

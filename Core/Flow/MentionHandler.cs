@@ -8,12 +8,13 @@ using SocketDeployer.Core.Flow.History;
 using SocketDeployer.Core.Flow.Refusals;
 using SocketDeployer.Core.Flow.Status;
 using SocketDeployer.Core.Policy;
+using SocketDeployer.Core.Policy.Freezes;
 using SocketDeployer.Core.Policy.Locks;
 using SocketDeployer.Core.Slack;
 
 namespace SocketDeployer.Core.Flow;
 
-/// <summary>Routes an app_mention to its command: ignore rules, channel check, parsing, then help / deploy / status / cancel / lock / unlock / history / rollback / plan.</summary>
+/// <summary>Routes an app_mention to its command: ignore rules, channel check, parsing, then help / deploy / status / cancel / lock / unlock.</summary>
 public sealed class MentionHandler(
     ISlackApi slack,
     IAuditLog audit,
@@ -25,6 +26,7 @@ public sealed class MentionHandler(
     StatusRequest status,
     CancelRequest cancel,
     ManualLockRequest locks,
+    FreezeCalendar freezes,
     ReleaseCommands releaseCommands,
     IOptions<SlackPacingOptions> pacing,
     TimeProvider time,
@@ -100,7 +102,7 @@ public sealed class MentionHandler(
 
     private static string Describe(ParsedCommand parsed, string raw) => parsed switch
     {
-        DeployCommand d => $"deploy {d.Service} {d.Version}",
+        DeployCommand d => d.BreakGlass is null ? $"deploy {d.Service} {d.Version}" : $"deploy {d.Service} {d.Version} --break-glass {d.BreakGlass}",
         HelpCommand => "help",
         StatusCommand s => s.Target is null ? "status" : $"status {s.Target}",
         CancelCommand c => $"cancel {c.ExecutionId}",
@@ -114,7 +116,7 @@ public sealed class MentionHandler(
     {
         var ids = catalog.Services.SelectMany(s => s.Deployers.Concat(s.Approvers));
         var names = await people.NamesAsync(ids, ct);
-        var text = HelpText.Build(catalog.Services, id => names.GetValueOrDefault(id, id), $"@{me.User}");
+        var text = HelpText.Build(catalog.Services, id => names.GetValueOrDefault(id, id), $"@{me.User}", FreezeMessages.Summary(freezes, null));
         return DeployMessages.Plain(text);
     }
 }

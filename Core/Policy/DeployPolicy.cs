@@ -1,4 +1,5 @@
 using SocketDeployer.Core.Catalog;
+using SocketDeployer.Core.Policy.Freezes;
 
 namespace SocketDeployer.Core.Policy;
 
@@ -22,6 +23,40 @@ public sealed class DeployPolicy(ServiceCatalog catalog, PeopleDirectory people)
         return await people.ContainsAsync(service.Approvers, user, cancellationToken)
             ? PolicyDecision.Allow
             : PolicyDecision.Refuse($"You are not an approver of *{service.Name}*.");
+    }
+
+    /// <summary>Who may approve a break-glass release: never the requester; an approver of the service or a break-glass approver.</summary>
+    public async Task<PolicyDecision> MayApproveBreakGlassAsync(ServiceDefinition service, string user, string requester, CancellationToken cancellationToken)
+    {
+        if (string.Equals(user, requester, StringComparison.Ordinal))
+        {
+            return PolicyDecision.Refuse($"You requested this break-glass release of *{service.Name}*; someone else has to approve it.");
+        }
+
+        return await people.ContainsAsync(service.Approvers, user, cancellationToken) || await people.ContainsAsync(catalog.BreakGlassApprovers, user, cancellationToken)
+            ? PolicyDecision.Allow
+            : PolicyDecision.Refuse($"You are not an approver of *{service.Name}* nor a break-glass approver.");
+    }
+
+    /// <summary>How many approvals the release needs: the service's, one more when it breaks glass.</summary>
+    public static int NeededApprovals(ServiceDefinition service, bool breakGlass) =>
+        breakGlass ? BreakGlassQuorum.Needed(service.RequiredApprovals) : service.RequiredApprovals;
+
+    /// <summary>How many of <paramref name="approvals"/> count towards <see cref="NeededApprovals"/>.</summary>
+    public async Task<int> CountedApprovalsAsync(ServiceDefinition service, IReadOnlyList<string> approvals, bool breakGlass, CancellationToken cancellationToken)
+    {
+        if (!breakGlass)
+        {
+            return approvals.Count;
+        }
+
+        var roles = new List<(bool, bool)>(approvals.Count);
+        foreach (var user in approvals)
+        {
+            roles.Add((await people.ContainsAsync(service.Approvers, user, cancellationToken), await people.ContainsAsync(catalog.BreakGlassApprovers, user, cancellationToken)));
+        }
+
+        return BreakGlassQuorum.Counted(roles, service.RequiredApprovals);
     }
 
     /// <summary>Manual locks (<c>lock</c>, <c>unlock</c>) are for the approvers of the service.</summary>

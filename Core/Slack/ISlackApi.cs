@@ -36,6 +36,10 @@ public interface ISlackApi
     /// <summary>users.info: the user's display name (falls back to the real name, then the id).</summary>
     Task<string> GetUserNameAsync(string userId, CancellationToken cancellationToken);
 
+    /// <summary>users.lookupByEmail: the id of the workspace member with this email, or null when Slack has none
+    /// (<c>users_not_found</c>); other refusals (such as <c>missing_scope</c> for <c>users:read.email</c>) throw.</summary>
+    Task<string?> LookupUserIdByEmailAsync(string email, CancellationToken cancellationToken);
+
     /// <summary>usergroups.list: a user group's handle (without '@'), for naming it without pinging it.</summary>
     Task<string> GetUserGroupHandleAsync(string userGroupId, CancellationToken cancellationToken);
 }

@@ -10,6 +10,7 @@ public sealed partial class SlackApi
     internal const string UserGroupsUsersList = "usergroups.users.list";
     internal const string UserGroupsList = "usergroups.list";
     internal const string UsersInfo = "users.info";
+    internal const string UsersLookupByEmail = "users.lookupByEmail";
 
     /// <summary>
     /// The scope each Web API method needs; an empty string means none (auth.test).
@@ -25,6 +26,7 @@ public sealed partial class SlackApi
         [UserGroupsUsersList] = "usergroups:read",
         [UserGroupsList] = "usergroups:read",
         [UsersInfo] = "users:read",
+        [UsersLookupByEmail] = "users:read.email",
     };
 
     /// <summary>Every Web API method this client calls, for checking the Slack app manifest.</summary>

@@ -68,7 +68,7 @@ public sealed partial class SlackApi
     }
 
     private Task<JsonElement> PostJsonAsync(string method, JsonObject body, CancellationToken cancellationToken) =>
-        SendAsync(method, () => JsonContent.Create(body, JsonUtf8), cancellationToken);
+        SendAsync(method, () => JsonContent.Create(body, CoreJsonContext.Default.JsonObject, JsonUtf8), cancellationToken);
 
     private Task<JsonElement> PostFormAsync(string method, IEnumerable<KeyValuePair<string, string>> fields, CancellationToken cancellationToken) =>
         SendAsync(method, () => new FormUrlEncodedContent(fields), cancellationToken);

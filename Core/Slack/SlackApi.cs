@@ -23,6 +23,7 @@ public sealed partial class SlackApi : ISlackApi
     private readonly ExpiringCache<string, IReadOnlyList<string>> _groupMembers;
     private readonly ExpiringCache<string, string> _userNames;
     private readonly ExpiringCache<string, IReadOnlyDictionary<string, string>> _groupHandles;
+    private readonly ExpiringCache<string, string?> _usersByEmail;
 
     public SlackApi(
         HttpClient http,
@@ -42,6 +43,7 @@ public sealed partial class SlackApi : ISlackApi
         _groupMembers = new ExpiringCache<string, IReadOnlyList<string>>(ttl, timeProvider);
         _userNames = new ExpiringCache<string, string>(ttl, timeProvider);
         _groupHandles = new ExpiringCache<string, IReadOnlyDictionary<string, string>>(ttl, timeProvider);
+        _usersByEmail = new ExpiringCache<string, string?>(ttl, timeProvider);
     }
 
     /// <inheritdoc/>

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using SocketDeployer.Core.Catalog;
 
 namespace SocketDeployer.Core.Slack;
 
@@ -12,18 +13,18 @@ public sealed class SlackApiResilienceOptions
     public int MaxRetryAttempts { get; set; } = 4;
 
     /// <summary>First backoff delay for 5xx and network faults; doubles per attempt, with jitter.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    [DurationRange("00:00:00", "00:10:00")]
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Longest backoff delay.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    [DurationRange("00:00:00", "01:00:00")]
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Longest Retry-After honoured; a larger value is capped so one call cannot stall for hours.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    [DurationRange("00:00:00", "01:00:00")]
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Time allowed for one HTTP attempt.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    [DurationRange("00:00:00.010", "00:10:00")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(15);
 }

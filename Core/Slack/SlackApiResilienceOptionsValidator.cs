@@ -10,7 +10,7 @@ public sealed class SlackApiResilienceOptionsValidator : IValidateOptions<SlackA
     public ValidateOptionsResult Validate(string? name, SlackApiResilienceOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var failures = OptionKeys.Annotations(options, SlackApiResilienceOptions.Section).ToList();
+        var failures = OptionKeys.Annotations(new SlackApiResilienceOptionsAnnotations(), options, SlackApiResilienceOptions.Section).ToList();
         if (options.BaseDelay > options.MaxDelay)
         {
             failures.Add($"{SlackApiResilienceOptions.Section}:BaseDelay: must not be longer than MaxDelay ({HumanDuration.Format(options.MaxDelay)})");
@@ -18,4 +18,10 @@ public sealed class SlackApiResilienceOptionsValidator : IValidateOptions<SlackA
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+}
+
+/// <summary>The data annotations of <see cref="SlackApiResilienceOptions"/>, checked by source-generated code (no reflection, trim-safe).</summary>
+[OptionsValidator]
+internal sealed partial class SlackApiResilienceOptionsAnnotations : IValidateOptions<SlackApiResilienceOptions>
+{
 }

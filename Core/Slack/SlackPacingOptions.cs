@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using SocketDeployer.Core.Catalog;
 
 namespace SocketDeployer.Core.Slack;
 
@@ -36,10 +37,10 @@ public sealed class SlackPacingOptions
     public int RefusalsPerPerson { get; set; } = 3;
 
     /// <summary>The window <see cref="RefusalsPerPerson"/> counts in.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    [DurationRange("00:00:01", "1.00:00:00")]
     public TimeSpan RefusalWindow { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>How long a person told to slow down gets no refusal replies (audit and logs still record each).</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    [DurationRange("00:00:01", "1.00:00:00")]
     public TimeSpan RefusalSilence { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -9,7 +9,13 @@ public sealed class SlackPacingOptionsValidator : IValidateOptions<SlackPacingOp
     public ValidateOptionsResult Validate(string? name, SlackPacingOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var failures = OptionKeys.Annotations(options, SlackPacingOptions.Section).ToList();
+        var failures = OptionKeys.Annotations(new SlackPacingOptionsAnnotations(), options, SlackPacingOptions.Section).ToList();
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+}
+
+/// <summary>The data annotations of <see cref="SlackPacingOptions"/>, checked by source-generated code (no reflection, trim-safe).</summary>
+[OptionsValidator]
+internal sealed partial class SlackPacingOptionsAnnotations : IValidateOptions<SlackPacingOptions>
+{
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using SocketDeployer.Core.Catalog;
 
 namespace SocketDeployer.Core.Slack;
 
@@ -8,40 +9,40 @@ public sealed class SocketModeOptions
     public const string Section = "Slack:SocketMode";
 
     /// <summary>How long a new websocket may take to say <c>hello</c>.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.010", "00:05:00")]
+    [DurationRange("00:00:00.010", "00:05:00")]
     public TimeSpan HelloTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>How often a websocket ping is sent.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    [DurationRange("00:00:00.010", "00:10:00")]
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How long a pong may take before the peer is declared dead and the socket aborted.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    [DurationRange("00:00:00.010", "00:10:00")]
     public TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>First reconnect delay; doubles per consecutive failure, with jitter.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    [DurationRange("00:00:00", "00:10:00")]
     public TimeSpan ReconnectBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Longest reconnect delay.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    [DurationRange("00:00:00", "01:00:00")]
     public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Delay between attempts while Slack refuses permanently (link_disabled, bad token).</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    [DurationRange("00:00:00", "01:00:00")]
     public TimeSpan SlowRetryDelay { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>How long a polite close may wait for the peer's close frame.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    [DurationRange("00:00:00", "00:01:00")]
     public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>How long on shutdown running handlers may go on before they are cancelled: a stop lets a request
     /// being handled finish instead of cutting it in half.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    [DurationRange("00:00:00", "00:05:00")]
     public TimeSpan HandlerDrainTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How long an envelope_id or event_id is remembered for deduplication.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    [DurationRange("00:00:01", "1.00:00:00")]
     public TimeSpan DeduplicationWindow { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>Most ids remembered for deduplication; the oldest are forgotten first.</summary>

@@ -10,7 +10,7 @@ public sealed class SocketModeOptionsValidator : IValidateOptions<SocketModeOpti
     public ValidateOptionsResult Validate(string? name, SocketModeOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var failures = OptionKeys.Annotations(options, SocketModeOptions.Section).ToList();
+        var failures = OptionKeys.Annotations(new SocketModeOptionsAnnotations(), options, SocketModeOptions.Section).ToList();
         if (options.ReconnectBaseDelay > options.ReconnectMaxDelay)
         {
             failures.Add($"{SocketModeOptions.Section}:ReconnectBaseDelay: must not be longer than ReconnectMaxDelay ({HumanDuration.Format(options.ReconnectMaxDelay)})");
@@ -18,4 +18,10 @@ public sealed class SocketModeOptionsValidator : IValidateOptions<SocketModeOpti
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+}
+
+/// <summary>The data annotations of <see cref="SocketModeOptions"/>, checked by source-generated code (no reflection, trim-safe).</summary>
+[OptionsValidator]
+internal sealed partial class SocketModeOptionsAnnotations : IValidateOptions<SocketModeOptions>
+{
 }

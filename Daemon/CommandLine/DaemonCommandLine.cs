@@ -100,7 +100,7 @@ internal sealed record DaemonCommandLine(Verb Verb, string ConfigPath, bool Onli
         Usage:
           socketdeployer [run] [--config PATH] [--Section:Key=value ...]
           socketdeployer check-config [--config PATH] [--online]
-          socketdeployer gate <service> --summary TEXT [--link URL] [--requested-by ID] [--timeout T] [--config PATH]
+          socketdeployer gate <service> --summary TEXT [--link URL] [--requested-by ID|EMAIL] [--timeout T] [--config PATH]
           socketdeployer --version
         PATH defaults to appsettings.json beside the executable. Environment variables (Section__Key)
         and files in $CREDENTIALS_DIRECTORY (named like Slack__BotToken) override the file.

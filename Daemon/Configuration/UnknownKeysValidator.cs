@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using SocketDeployer.Core.Catalog;
@@ -9,14 +10,18 @@ namespace SocketDeployer.Daemon.Configuration;
 /// Refuses a key under an options section that its class does not define, naming the full key and the nearest known
 /// one (<c>Deploy:Services:ui:RequiredApproval: unknown key (did you mean RequiredApprovals?)</c>): the binder
 /// silently ignores such a key, and a misspelt RequiredApprovals would then need one approval instead of two.
-/// The known keys are the class's own properties (<see cref="OptionKeys.Members"/>); a section registered on its own
+/// The known keys are the class's own properties (<see cref="OptionKeys.Members"/>, nested classes through
+/// <see cref="NestedOptionTypes"/>); a section registered on its own
 /// below it (<c>Slack:Pacing</c> below <c>Slack</c>) is known too and checked by its own validator. Dictionary keys
 /// (service aliases, document parameters) are names, not options, and are never flagged.
 /// </summary>
-internal sealed class UnknownKeysValidator<T>(IConfiguration configuration, string path, IEnumerable<OptionsSection> sections)
+internal sealed class UnknownKeysValidator<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(
+    IConfiguration configuration, string path, IEnumerable<OptionsSection> sections)
     : IValidateOptions<T>
     where T : class
 {
+    private static readonly IReadOnlyDictionary<string, Type> OwnMembers = OptionKeys.Members(typeof(T));
+
     public ValidateOptionsResult Validate(string? name, T options)
     {
         var registered = sections.Select(s => s.Path).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -27,7 +32,7 @@ internal sealed class UnknownKeysValidator<T>(IConfiguration configuration, stri
 
     private static void Walk(IConfigurationSection section, Type type, HashSet<string> registered, List<string> failures)
     {
-        var members = OptionKeys.Members(type);
+        var members = MembersOf(type);
         foreach (var child in section.GetChildren())
         {
             if (registered.Contains(child.Path))
@@ -68,6 +73,11 @@ internal sealed class UnknownKeysValidator<T>(IConfiguration configuration, stri
             Inspect(entry, inner, registered, failures);
         }
     }
+
+    private static IReadOnlyDictionary<string, Type> MembersOf(Type type) =>
+        type == typeof(T) ? OwnMembers
+        : NestedOptionTypes.Members.TryGetValue(type, out var members) ? members
+        : throw new InvalidOperationException($"{type.Name} sits below the {typeof(T).Name} section but is not listed in {nameof(NestedOptionTypes)}");
 
     // "Slack" knows "SocketMode" when "Slack:SocketMode" is a section of its own.
     private static IEnumerable<string> NestedSections(string parent, HashSet<string> registered) =>

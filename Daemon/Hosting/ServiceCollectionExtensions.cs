@@ -15,6 +15,7 @@ using SocketDeployer.Core.Flow.Progress;
 using SocketDeployer.Core.Flow.Releases;
 using SocketDeployer.Core.Flow.Status;
 using SocketDeployer.Core.Policy;
+using SocketDeployer.Core.Policy.Freezes;
 using SocketDeployer.Core.Policy.Locks;
 using SocketDeployer.Core.Slack;
 using SocketDeployer.Daemon.Configuration;
@@ -30,13 +31,13 @@ internal static class ServiceCollectionExtensions
     public static IServiceCollection AddSocketDeployerOptions(this IServiceCollection services, IConfiguration configuration)
     {
         // Every section through AddSection: unknown keys refused, validated on start and by check-config alike.
-        services.AddSection<SlackOptions>(configuration, SlackOptions.Section);
-        services.AddSection<AwsOptions>(configuration, AwsOptions.Section);
-        services.AddSection<DeployOptions>(configuration, DeployOptions.Section);
+        services.AddSection<SlackOptions>(configuration, SlackOptions.Section, static (section, options) => section.Bind(options));
+        services.AddSection<AwsOptions>(configuration, AwsOptions.Section, static (section, options) => section.Bind(options));
+        services.AddSection<DeployOptions>(configuration, DeployOptions.Section, static (section, options) => section.Bind(options));
         // Tunables with safe defaults; documented for operators who must adapt to a slow network.
-        services.AddSection<SocketModeOptions>(configuration, SocketModeOptions.Section);
-        services.AddSection<SlackApiResilienceOptions>(configuration, SlackApiResilienceOptions.Section);
-        services.AddSection<SlackPacingOptions>(configuration, SlackPacingOptions.Section);
+        services.AddSection<SocketModeOptions>(configuration, SocketModeOptions.Section, static (section, options) => section.Bind(options));
+        services.AddSection<SlackApiResilienceOptions>(configuration, SlackApiResilienceOptions.Section, static (section, options) => section.Bind(options));
+        services.AddSection<SlackPacingOptions>(configuration, SlackPacingOptions.Section, static (section, options) => section.Bind(options));
         services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
         services.AddSingleton<IValidateOptions<AwsOptions>, AwsOptionsValidator>();
         services.AddSingleton<IValidateOptions<DeployOptions>, DeployOptionsValidator>();
@@ -79,6 +80,8 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<PeopleDirectory>();
         services.AddSingleton<DeployPolicy>();
         services.AddSingleton<DeployLock>();
+        services.AddSingleton<FreezeCalendar>();
+        services.AddSingleton<ServiceHolds>();
         services.AddSingleton<LockReleaser>();
         services.AddSingleton<ManualLockRequest>();
         services.AddSingleton<DeployRequest>();
@@ -95,6 +98,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<StatusMessageEditor>();
         services.AddSingleton<ReleaseProgress>();
         services.AddSingleton<OutsideExecutions>();
+        services.AddSingleton<OutsideAnnouncer>();
         return services;
     }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using SocketDeployer.Core.Catalog;
 
 namespace SocketDeployer.Daemon.Queue;
 
@@ -12,7 +13,7 @@ public sealed class QueueOptions
     public int Concurrency { get; set; } = 4;
 
     /// <summary>How long a received message stays hidden from other receivers; extended every half of it while held.</summary>
-    [Range(typeof(TimeSpan), "00:00:10", "12:00:00")]
+    [DurationRange("00:00:10", "12:00:00")]
     public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>ReceiveMessage long-poll wait (SQS allows 0–20 s).</summary>

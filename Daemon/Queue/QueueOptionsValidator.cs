@@ -9,7 +9,7 @@ internal sealed class QueueOptionsValidator : IValidateOptions<QueueOptions>
     public ValidateOptionsResult Validate(string? name, QueueOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var failures = OptionKeys.Annotations(options, QueueOptions.Section).ToList();
+        var failures = OptionKeys.Annotations(new QueueOptionsAnnotations(), options, QueueOptions.Section).ToList();
         if (options.VisibilityTimeout.Ticks % TimeSpan.TicksPerSecond != 0)
         {
             failures.Add($"{QueueOptions.Section}:VisibilityTimeout: must be a whole number of seconds (SQS takes seconds)");
@@ -17,4 +17,10 @@ internal sealed class QueueOptionsValidator : IValidateOptions<QueueOptions>
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+}
+
+/// <summary>The data annotations of <see cref="QueueOptions"/>, checked by source-generated code (no reflection, trim-safe).</summary>
+[OptionsValidator]
+internal sealed partial class QueueOptionsAnnotations : IValidateOptions<QueueOptions>
+{
 }

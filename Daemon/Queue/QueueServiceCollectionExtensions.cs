@@ -16,7 +16,7 @@ public static class QueueServiceCollectionExtensions
     public static IServiceCollection AddQueueWorker(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddSection<QueueOptions>(configuration, QueueOptions.Section);
+        services.AddSection<QueueOptions>(configuration, QueueOptions.Section, static (section, options) => section.Bind(options));
         services.AddSingleton<IValidateOptions<QueueOptions>, QueueOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<InFlightMessages>();

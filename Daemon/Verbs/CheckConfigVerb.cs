@@ -62,6 +62,7 @@ internal static class CheckConfigVerb
             host.Services.GetRequiredService<ISlackApi>(),
             host.Services.GetRequiredService<ISqs>(),
             host.Services.GetRequiredService<ISsm>(),
+            host.Services.GetRequiredService<Amazon.DynamoDBv2.IAmazonDynamoDB>(),
             host.Services.GetRequiredService<IOptions<AwsOptions>>().Value,
             host.Services.GetRequiredService<ServiceCatalog>(),
             RegisteredCredentials(host.Services));

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace SocketDeployer.Daemon.Verbs;
 
-/// <summary>What <c>socketdeployer gate &lt;service&gt; --summary TEXT [--link URL] [--requested-by ID] [--timeout T]</c> asks for.</summary>
+/// <summary>What <c>socketdeployer gate &lt;service&gt; --summary TEXT [--link URL] [--requested-by ID|EMAIL] [--timeout T]</c> asks for.</summary>
 /// <param name="Timeout">How long to wait for a decision before cancelling the gate; null waits until the document's own approval timeout.</param>
 internal sealed partial record GateArguments(string Service, string Summary, string? Link, string? RequestedBy, TimeSpan? Timeout)
 {

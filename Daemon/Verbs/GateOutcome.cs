@@ -33,15 +33,18 @@ internal sealed record GateOutcome(int ExitCode, string Line)
             "Success" or "CompletedWithSuccess" or "Approved" => new(GateExit.Approved, who is null
                 ? "Approved outside Slack (the AWS console or another approver of the document): no Slack decision recorded."
                 : $"Approved in Slack by {who}."),
-            "Rejected" => Rejection(who, execution),
-            "Failed" or "CompletedWithFailure" when kind == "rejected" || approvalFailed => Rejection(who, execution),
+            "Rejected" => Rejection(who, execution, tags),
+            "Failed" or "CompletedWithFailure" when kind == "rejected" || approvalFailed => Rejection(who, execution, tags),
             "TimedOut" => new(GateExit.NoDecision, "The gate timed out without a decision."),
             "Cancelled" or "Cancelling" => new(GateExit.NoDecision, "The gate was cancelled before a decision."),
             _ => new(GateExit.Error, $"The gate ended {execution.Status}: {execution.FailureMessage ?? "no reason given"}."),
         };
     }
 
-    private static GateOutcome Rejection(string? who, AutomationExecution execution) => new(GateExit.Rejected, who is null
-        ? $"Rejected outside Slack: {execution.FailureMessage ?? "no reason given"}."
-        : $"Rejected in Slack by {who}.");
+    private static GateOutcome Rejection(string? who, AutomationExecution execution, IReadOnlyDictionary<string, string> tags) =>
+        new(GateExit.Rejected, tags.GetValueOrDefault(ExecutionTags.Refused) is { } refused
+            ? $"Refused by SocketDeployer: {refused}."
+            : who is null
+                ? $"Rejected outside Slack: {execution.FailureMessage ?? "no reason given"}."
+                : $"Rejected in Slack by {who}.");
 }

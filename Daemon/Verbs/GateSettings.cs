@@ -54,8 +54,8 @@ internal sealed class GateSettings : IDisposable
             .AddSimpleConsole(o => (o.SingleLine, o.ColorBehavior) = (true, LoggerColorBehavior.Disabled))
             .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddSection<AwsOptions>(configuration, AwsOptions.Section);
-        services.AddSection<GateOptions>(configuration, GateOptions.Section);
+        services.AddSection<AwsOptions>(configuration, AwsOptions.Section, static (section, options) => section.Bind(options));
+        services.AddSection<GateOptions>(configuration, GateOptions.Section, static (section, options) => section.Bind(options));
         services.AddSingleton<IValidateOptions<AwsOptions>>(new AwsOptionsValidator { RequireQueue = false });
         services.AddSingleton<IValidateOptions<GateOptions>, GateOptionsValidator>();
         services.AddAwsClients();

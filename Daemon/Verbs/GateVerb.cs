@@ -10,7 +10,7 @@ using SocketDeployer.Daemon.Diagnostics;
 namespace SocketDeployer.Daemon.Verbs;
 
 /// <summary>
-/// <c>socketdeployer gate &lt;service&gt; --summary TEXT [--link URL] [--requested-by ID] [--timeout T]</c>: a pipeline
+/// <c>socketdeployer gate &lt;service&gt; --summary TEXT [--link URL] [--requested-by ID|EMAIL] [--timeout T]</c>: a pipeline
 /// starts the gate document and blocks until Slack decided. The daemon announces the execution in the service's
 /// channel and gates it like any release; this side only starts it, waits, and says who decided.
 /// </summary>

@@ -1,4 +1,6 @@
+using Amazon.DynamoDBv2;
 using SocketDeployer.Core.Aws;
+using SocketDeployer.Core.Aws.DynamoDb;
 using SocketDeployer.Core.Catalog;
 using SocketDeployer.Core.Slack;
 using SocketDeployer.Daemon.Diagnostics;
@@ -7,7 +9,7 @@ namespace SocketDeployer.Daemon.Verbs;
 
 /// <summary>The <c>--online</c> checks: each prints one line, ✓ or ✗ with what to do about it, and gives up after <see cref="CheckTimeout"/>.</summary>
 internal sealed class OnlineChecks(
-    ISlackApi slack, ISqs sqs, ISsm ssm, AwsOptions aws, ServiceCatalog catalog, Func<CancellationToken, Task<string>>? credentials = null)
+    ISlackApi slack, ISqs sqs, ISsm ssm, IAmazonDynamoDB dynamoDb, AwsOptions aws, ServiceCatalog catalog, Func<CancellationToken, Task<string>>? credentials = null)
 {
     /// <summary>How long one check may take: an unreachable endpoint or an empty credential chain answers within it or not at all.</summary>
     public static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(5);
@@ -36,6 +38,11 @@ internal sealed class OnlineChecks(
 
         var queueName = aws.QueueUrl?.Segments.LastOrDefault()?.Trim('/') ?? "";
         ok &= await CheckAsync(output, $"SQS queue {queueName} (GetQueueUrl)", token => sqs.GetQueueUrlAsync(queueName, token), ct);
+        ok &= await CheckAsync(output, $"DynamoDB lock table {aws.LockTable} (DescribeTable)", async token =>
+        {
+            var (fine, line) = await LockTableCheck.RunAsync(dynamoDb, aws.LockTable, token);
+            return fine ? line : throw new CheckFailedException(line);
+        }, ct);
         foreach (var service in catalog.Services)
         {
             ok &= await CheckAsync(output, $"SSM document {service.Document} v{service.DocumentVersion} ({service.Name})",
@@ -55,6 +62,10 @@ internal sealed class OnlineChecks(
             var answer = await check(deadline.Token).WaitAsync(CheckTimeout, ct);
             await output.WriteLineAsync($"✓ {what}: {answer}");
             return true;
+        }
+        catch (CheckFailedException e)
+        {
+            await output.WriteLineAsync($"✗ {what}: {e.Message}");
         }
         catch (SlackApiException e)
         {
@@ -76,3 +87,6 @@ internal sealed class OnlineChecks(
         return false;
     }
 }
+
+/// <summary>A check that reached its service and found something wrong, already phrased for the operator.</summary>
+internal sealed class CheckFailedException(string message) : Exception(message);

@@ -22,7 +22,12 @@ internal sealed class AutomationQueueHandler(OutsideExecutions outside, ReleaseP
                 try
                 {
                     // An execution a pipeline, the console or the CLI started gets its thread first; then it is a release like any other.
-                    await outside.FindOrAdoptAsync(parsed.Event.ExecutionId, ct);
+                    if ((await outside.FindOrAdoptAsync(parsed.Event.ExecutionId, ct)).Pending)
+                    {
+                        // Another instance is announcing it: back once the thread is tagged.
+                        return QueueOutcome.Retry;
+                    }
+
                     if (await progress.ApplyAsync(parsed.Event, ct) == ProgressOutcome.NotYet)
                     {
                         return QueueOutcome.Retry;

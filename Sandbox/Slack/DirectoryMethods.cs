@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace SocketDeployer.Sandbox.Slack;
 
-/// <summary>auth.test, apps.connections.open, users.info, usergroups.list and usergroups.users.list.</summary>
+/// <summary>auth.test, apps.connections.open, users.info, users.lookupByEmail, usergroups.list and usergroups.users.list.</summary>
 internal sealed class DirectoryMethods(WorkspaceContext workspace)
 {
     public JsonObject AuthTest(JsonObject args)
@@ -35,9 +35,15 @@ internal sealed class DirectoryMethods(WorkspaceContext workspace)
         return new JsonObject { ["ok"] = true, ["url"] = url.Uri.AbsoluteUri };
     }
 
-    public JsonObject UsersInfo(JsonObject args)
+    public JsonObject UsersInfo(JsonObject args) =>
+        UserAnswer(workspace.Directory.User(args.String("user")) ?? throw new SlackApiError("user_not_found"));
+
+    /// <summary>Slack's answer is users.info's; an address no member has is <c>users_not_found</c> (plural, unlike users.info).</summary>
+    public JsonObject UsersLookupByEmail(JsonObject args) =>
+        UserAnswer(workspace.Directory.UserByEmail(args.String("email")) ?? throw new SlackApiError("users_not_found"));
+
+    private JsonObject UserAnswer(SandboxUser user)
     {
-        var user = workspace.Directory.User(args.String("user")) ?? throw new SlackApiError("user_not_found");
         var profile = new JsonObject
         {
             ["real_name"] = user.Name,
@@ -46,6 +52,11 @@ internal sealed class DirectoryMethods(WorkspaceContext workspace)
             ["display_name_normalized"] = user.Name,
             ["team"] = workspace.Options.TeamId,
         };
+        if (user.Email is { } email)
+        {
+            profile["email"] = email;
+        }
+
         if (user.IsBot && user.Id == workspace.Options.BotUserId)
         {
             profile["bot_id"] = workspace.Options.BotId;

@@ -14,6 +14,7 @@ internal sealed class RateLimiter(TimeProvider time)
         "apps.connections.open" => (1, 3),
         "usergroups.list" or "usergroups.users.list" => (20, 10),
         "chat.update" => (50, 25),
+        "users.lookupByEmail" => (50, 25), // Tier 3
         _ => (100, 50),
     };
 

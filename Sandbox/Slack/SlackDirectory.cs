@@ -1,6 +1,7 @@
 namespace SocketDeployer.Sandbox.Slack;
 
-internal sealed record SandboxUser(string Id, string Name, bool IsBot);
+/// <param name="Email">The profile's email address (users.lookupByEmail); people get <c>name@example.com</c>, bots none.</param>
+internal sealed record SandboxUser(string Id, string Name, bool IsBot, string? Email = null);
 
 internal sealed record SandboxUserGroup(string Id, string Handle, IReadOnlyList<string> Members, DateTimeOffset Created);
 
@@ -56,6 +57,15 @@ internal sealed class SlackDirectory
         lock (_gate)
         {
             return id is not null && _users.TryGetValue(id, out var user) ? user : null;
+        }
+    }
+
+    /// <summary>The member whose email is <paramref name="email"/>, compared without case as Slack does.</summary>
+    public SandboxUser? UserByEmail(string? email)
+    {
+        lock (_gate)
+        {
+            return email is null ? null : _users.Values.FirstOrDefault(u => string.Equals(u.Email, email.Trim(), StringComparison.OrdinalIgnoreCase));
         }
     }
 

@@ -2,9 +2,10 @@ namespace SocketDeployer.Sandbox.Slack;
 
 public sealed partial class SlackWorkspace
 {
-    /// <summary>Adds (or replaces) a user; <paramref name="name"/> is both the handle and the display name.</summary>
-    public void AddUser(string id, string name, bool isBot = false) =>
-        _workspace.Directory.AddUser(new SandboxUser(id, name, isBot));
+    /// <summary>Adds (or replaces) a user; <paramref name="name"/> is both the handle and the display name, and a
+    /// person's email is <paramref name="email"/> or <c>name@example.com</c> (users.lookupByEmail finds them by it).</summary>
+    public void AddUser(string id, string name, bool isBot = false, string? email = null) =>
+        _workspace.Directory.AddUser(new SandboxUser(id, name, isBot, isBot ? email : email ?? $"{name}@example.com"));
 
     /// <summary>Adds (or replaces) a user group (S…) with its handle (without '@') and members.</summary>
     public void AddUserGroup(string id, string handle, params string[] members) =>

@@ -34,6 +34,7 @@ internal sealed class WebApiEndpoint
             ["usergroups.list"] = new(TokenKind.Bot, "usergroups:read", directory.UserGroupsList),
             ["usergroups.users.list"] = new(TokenKind.Bot, "usergroups:read", directory.UserGroupUsers),
             ["users.info"] = new(TokenKind.Bot, "users:read", directory.UsersInfo),
+            ["users.lookupByEmail"] = new(TokenKind.Bot, "users:read.email", directory.UsersLookupByEmail),
         };
     }
 
@@ -153,7 +154,7 @@ internal sealed class WebApiEndpoint
 
     private string ProvidedScopes(TokenKind kind)
     {
-        string[] granted = kind == TokenKind.App ? ["connections:write"] : ["chat:write", "usergroups:read", "users:read"];
+        string[] granted = kind == TokenKind.App ? ["connections:write"] : ["chat:write", "usergroups:read", "users:read", "users:read.email"];
         return string.Join(',', granted.Where(s => !_workspace.Faults.IsRevoked(s)));
     }
 

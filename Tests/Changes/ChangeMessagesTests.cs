@@ -78,8 +78,8 @@ public class ChangeMessagesTests
     public void TheStartReplyShowsTheChanges()
     {
         var service = ReleaseHistoryTests.Service(compare: Compare);
-        var deploy = DeployMessages.Started(service, "r-2", "U0ALICE", Samples.ExecutionId, Samples.Console, Changes("r-1"));
-        var rollback = DeployMessages.Started(service, "r-2", "U0ALICE", Samples.ExecutionId, Samples.Console, Changes("r-3", rollback: true));
+        var deploy = DeployMessages.Started(service, "r-2", "U0ALICE", Samples.ExecutionId, Samples.Console, changes: Changes("r-1"));
+        var rollback = DeployMessages.Started(service, "r-2", "U0ALICE", Samples.ExecutionId, Samples.Console, changes: Changes("r-3", rollback: true));
         Assert.Multiple(() =>
         {
             Assert.That(deploy.Text, Does.StartWith(":rocket: <@U0ALICE> started *app* `r-2`"));

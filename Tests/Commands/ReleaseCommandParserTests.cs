@@ -21,6 +21,18 @@ public class ReleaseCommandParserTests
     public void Rollback(string text, string service, string? version) =>
         Assert.That(Parse(text), Is.EqualTo(new RollbackCommand(service, version)));
 
+    [Test]
+    public void ARollbackOrAPlanMayBreakGlass()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(Parse("rollback app --break-glass outage INC-7"), Is.EqualTo(new RollbackCommand("app", null, "outage INC-7")));
+            Assert.That(Parse("rollback app r-1 --break-glass outage"), Is.EqualTo(new RollbackCommand("app", "r-1", "outage")));
+            Assert.That(Parse("plan deploy app r-1 --break-glass outage"), Is.EqualTo(new PlanCommand("app", "r-1", "outage")));
+            Assert.That(Parse("rollback app --break-glass"), Is.TypeOf<CommandError>());
+        });
+    }
+
     [TestCase("<@UBOT> plan deploy app r-99.1.0", "app", "r-99.1.0")]
     [TestCase("PLAN DEPLOY APP r-1", "app", "r-1")]
     public void Plan(string text, string service, string version) =>

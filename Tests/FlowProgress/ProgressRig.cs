@@ -6,6 +6,8 @@ using SocketDeployer.Core.Flow;
 using SocketDeployer.Core.Flow.Approval;
 using SocketDeployer.Core.Flow.Progress;
 using SocketDeployer.Core.Flow.Releases;
+using SocketDeployer.Core.Policy;
+using SocketDeployer.Core.Policy.Freezes;
 using SocketDeployer.Tests.Support;
 
 namespace SocketDeployer.Tests.FlowProgress;
@@ -51,7 +53,7 @@ internal sealed class ProgressRig
         var loggers = LoggerFactory.Create(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
         Progress = new ReleaseProgress(
             Ssm, Slack, new ReleaseDirectory(Ssm), States, locks,
-            new ApprovalPrompter(Ssm, Slack, catalog, Audit, links, Time, loggers.CreateLogger<ApprovalPrompter>()),
+            new ApprovalPrompter(Ssm, Slack, catalog, new ServiceHolds(new MemoryLockStore(), new FreezeCalendar(options, Time)), Audit, links, Time, loggers.CreateLogger<ApprovalPrompter>()),
             new StatusMessageEditor(Ssm, Slack, locks, links, options, Time, loggers.CreateLogger<StatusMessageEditor>()),
             links, Audit, options, Time, loggers.CreateLogger<ReleaseProgress>());
     }

@@ -200,6 +200,8 @@ internal sealed class FakeSlack : ISlackApi
 
     public Task<string> GetUserGroupHandleAsync(string userGroupId, CancellationToken cancellationToken) => Unused<string>();
 
+    public Task<string?> LookupUserIdByEmailAsync(string email, CancellationToken cancellationToken) => Unused<string?>();
+
     private string NextTs() => string.Create(CultureInfo.InvariantCulture, $"1700000000.000{next++}");
 
     private static Task<T> Unused<T>() => Task.FromException<T>(new SlackApiException("unexpected", "the progress of a release never makes this call"));

@@ -40,6 +40,6 @@ public class GateArgumentsTests
 
     [Test]
     public void TheUsageNamesTheVerbAndItsExitCodes() =>
-        Assert.That(DaemonCommandLine.Usage, Does.Contain("socketdeployer gate <service> --summary TEXT [--link URL] [--requested-by ID] [--timeout T]")
+        Assert.That(DaemonCommandLine.Usage, Does.Contain("socketdeployer gate <service> --summary TEXT [--link URL] [--requested-by ID|EMAIL] [--timeout T]")
             .And.Contain("0 approved, 1 rejected, 3 timed out or cancelled"));
 }

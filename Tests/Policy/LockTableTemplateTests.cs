@@ -39,6 +39,7 @@ public class LockTableTemplateTests
             Assert.That(properties.At("AttributeDefinitions").AllNodes.OfType<YamlMappingNode>().Single().Get("AttributeType").Scalar(), Is.EqualTo("S"));
             Assert.That(properties.At("PointInTimeRecoverySpecification", "PointInTimeRecoveryEnabled").Scalar(), Is.EqualTo("true"));
             Assert.That(properties.Get("GlobalSecondaryIndexes"), Is.Null);
+            Assert.That(properties.At("TimeToLiveSpecification", "AttributeName").Scalar(), Is.EqualTo("ExpiresAt"), "announcement claims expire");
         });
     }
 }

@@ -23,10 +23,25 @@ public sealed class DaemonProcess : IAsyncDisposable
 
     public string Output => string.Join('\n', output);
 
-    public static DaemonProcess Start(SandboxEnvironment env, IDictionary<string, string>? environment = null, params string[] extraArguments)
+    public static DaemonProcess Start(SandboxEnvironment env, IDictionary<string, string>? environment = null, params string[] extraArguments) =>
+        StartExecutable(RepoPaths.DaemonExecutable, env, environment, extraArguments);
+
+    /// <summary>
+    /// Starts <paramref name="executable"/>: a <c>.dll</c> on the shared runtime (<c>dotnet socketdeployer.dll</c>), anything
+    /// else as a native executable (the Native AOT publish).
+    /// </summary>
+    public static DaemonProcess StartExecutable(string executable, SandboxEnvironment env, IDictionary<string, string>? environment = null, params string[] extraArguments) =>
+        StartCommand(executable.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? ["dotnet", executable] : [executable], env, environment, extraArguments);
+
+    /// <summary>Starts <paramref name="command"/> (a program and its first arguments, e.g. a launcher and the daemon) with the Sandbox's arguments after it.</summary>
+    public static DaemonProcess StartCommand(IReadOnlyList<string> command, SandboxEnvironment env, IDictionary<string, string>? environment = null, params string[] extraArguments)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(RepoPaths.DaemonExecutable);
+        var start = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in command.Skip(1))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
         foreach (var arg in env.DaemonArguments().Concat(extraArguments))
         {
             start.ArgumentList.Add(arg);

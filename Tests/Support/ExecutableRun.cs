@@ -11,8 +11,14 @@ public static class ExecutableRun
     public static async Task<(int Code, string Out, string Err)> RunAsync(
         string dll, IEnumerable<string> arguments, IEnumerable<KeyValuePair<string, string?>>? environment = null, TimeSpan? timeout = null)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(dll);
+        // A .dll runs on the shared runtime; anything else (the Native AOT publish) is executed itself.
+        var managed = dll.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+        var start = new ProcessStartInfo(managed ? "dotnet" : dll) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (managed)
+        {
+            start.ArgumentList.Add(dll);
+        }
+
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

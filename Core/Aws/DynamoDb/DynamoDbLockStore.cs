@@ -14,8 +14,9 @@ namespace SocketDeployer.Core.Aws.DynamoDb;
 /// </summary>
 public sealed class DynamoDbLockStore(IAmazonDynamoDB dynamoDb, IOptions<AwsOptions> options) : ILockStore
 {
-    /// <summary>The DynamoDB operations this store calls (the IAM policy grants exactly these on the table).</summary>
-    public static readonly FrozenSet<string> Operations = new[] { "PutItem", "UpdateItem", "DeleteItem", "GetItem" }.ToFrozenSet(StringComparer.Ordinal);
+    /// <summary>The DynamoDB operations the daemon calls on the table: this store's, and DescribeTable of
+    /// <c>check-config --online</c> (<see cref="LockTableCheck"/>). The IAM policy grants exactly these on the table.</summary>
+    public static readonly FrozenSet<string> Operations = new[] { "PutItem", "UpdateItem", "DeleteItem", "GetItem", "DescribeTable" }.ToFrozenSet(StringComparer.Ordinal);
 
     private const string TokenIs = "#token = :token";
     private static readonly Dictionary<string, string> TokenName = new(StringComparer.Ordinal) { ["#token"] = LockItem.Token };

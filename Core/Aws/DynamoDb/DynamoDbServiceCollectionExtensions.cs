@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SocketDeployer.Core.Catalog;
+using SocketDeployer.Core.Flow.Outside;
 using SocketDeployer.Core.Policy.Locks;
 
 namespace SocketDeployer.Core.Aws.DynamoDb;
@@ -12,11 +13,12 @@ namespace SocketDeployer.Core.Aws.DynamoDb;
 public static class DynamoDbServiceCollectionExtensions
 {
     /// <summary>Registers <see cref="IAmazonDynamoDB"/> (unless registered; signed with a registered <see cref="AWSCredentials"/>, else the
-    /// SDK's default chain) and <see cref="ILockStore"/>.</summary>
+    /// SDK's default chain), <see cref="ILockStore"/> and <see cref="IAnnouncementClaims"/> (same table).</summary>
     public static IServiceCollection AddDynamoDbLockStore(this IServiceCollection services)
     {
         services.TryAddSingleton<IAmazonDynamoDB>(sp => DynamoDbClientFactory.Create(sp.GetRequiredService<IOptions<AwsOptions>>().Value, sp.GetService<AWSCredentials>()));
         services.TryAddSingleton<ILockStore, DynamoDbLockStore>();
+        services.TryAddSingleton<IAnnouncementClaims, DynamoDbAnnouncementClaims>();
         return services;
     }
 }

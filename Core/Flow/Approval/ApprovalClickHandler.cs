@@ -15,6 +15,7 @@ public sealed class ApprovalClickHandler(
     ISlackApi slack,
     ServiceCatalog catalog,
     DeployPolicy policy,
+    ServiceHolds holds,
     ReleaseDirectory releases,
     KeyedLock locks,
     BotIdentity bot,
@@ -56,13 +57,22 @@ public sealed class ApprovalClickHandler(
             return;
         }
 
-        var may = await policy.MayApproveAsync(service, click.User, release.Requester, ct);
+        if (click.Approve && release.Tags.ContainsKey(ExecutionTags.Outside) && await holds.WhyHeldAsync(service, release.ExecutionId, ct) is { } hold)
+        {
+            // Deploy:Gate:WhenLockedOrFrozen = Wait: the prompt stays, and an approval counts once the hold ends.
+            await RefuseAsync(click, release, "locked or frozen", $"Approving waits: {hold.Text} Reject works now.", ct);
+            return;
+        }
+
+        var may = release.BreakGlass is null
+            ? await policy.MayApproveAsync(service, click.User, release.Requester, ct)
+            : await policy.MayApproveBreakGlassAsync(service, click.User, release.Requester, ct);
         if (!may.Allowed)
         {
             // The audit says which rule refused the click; the clicker reads the policy's own sentence.
             var why = string.Equals(click.User, release.Requester, StringComparison.Ordinal)
                 ? "requester cannot approve their own release"
-                : $"not an approver of {release.Service}";
+                : release.BreakGlass is null ? $"not an approver of {release.Service}" : $"not an approver of {release.Service} nor a break-glass approver";
             await RefuseAsync(click, release, why, may.Reason!, ct);
             return;
         }
@@ -75,7 +85,7 @@ public sealed class ApprovalClickHandler(
             return;
         }
 
-        var decision = new ApprovalDecision(ssm, slack, audit, time, logger, release, service, click, tags, ApprovalTags.MessageOf(waiting), links.Execution(release.ExecutionId));
+        var decision = new ApprovalDecision(ssm, slack, audit, policy, catalog, time, logger, release, service, click, tags, ApprovalTags.MessageOf(waiting), links.Execution(release.ExecutionId));
         if (!await decision.ApplyAsync(ct))
         {
             await RefuseAsync(click, release, "signal refused", "This approval is no longer waiting.", ct);

@@ -3,13 +3,14 @@ using SocketDeployer.Core.Audit;
 using SocketDeployer.Core.Aws;
 using SocketDeployer.Core.Catalog;
 using SocketDeployer.Core.Flow.Releases;
+using SocketDeployer.Core.Policy;
 using SocketDeployer.Core.Slack;
 
 namespace SocketDeployer.Core.Flow.Approval;
 
 /// <summary>One accepted click: record it, signal SSM when the quorum is reached (or on Reject), update the prompt.</summary>
 internal sealed class ApprovalDecision(
-    ISsm ssm, ISlackApi slack, IAuditLog audit, TimeProvider time, ILogger logger,
+    ISsm ssm, ISlackApi slack, IAuditLog audit, DeployPolicy policy, ServiceCatalog catalog, TimeProvider time, ILogger logger,
     ReleaseInfo release, ServiceDefinition service, ApprovalClick click, ApprovalTags tags, string? message, Uri console)
 {
     private string Step => tags.PromptStep!;
@@ -33,25 +34,39 @@ internal sealed class ApprovalDecision(
             return true;
         }
 
+        var breakGlass = release.BreakGlass is not null;
+        var needed = DeployPolicy.NeededApprovals(service, breakGlass);
         if (tags.Approvals.Contains(click.User, StringComparer.Ordinal))
         {
-            var waiting = $"You already approved; {ApprovalMessages.Quorum(tags.Approvals, service.RequiredApprovals)}.";
+            var waiting = $"You already approved; {ApprovalMessages.Quorum(tags.Approvals, needed)}.";
             await slack.PostEphemeralAsync(click.Channel, click.User, release.ThreadTs, new SlackMessage($":hourglass: {waiting}"), ct);
             return true;
         }
 
         List<string> approvals = [.. tags.Approvals, click.User];
-        if (approvals.Count < service.RequiredApprovals)
+        var counted = await policy.CountedApprovalsAsync(service, approvals, breakGlass, ct);
+        if (counted == await policy.CountedApprovalsAsync(service, tags.Approvals, breakGlass, ct))
+        {
+            // Only a break-glass release has places a person cannot fill: the extra one, or the service's own.
+            var text = $"Your approval would not count: a break-glass release of *{service.Name}* needs {service.RequiredApprovals} from its approvers " +
+                       $"and one from a break-glass approver, each a different person; {ApprovalMessages.Quorum(tags.Approvals, needed)}.";
+            await slack.PostEphemeralAsync(click.Channel, click.User, release.ThreadTs, new SlackMessage($":hourglass: {text}"), ct);
+            await AuditAsync("approve", "refused", "would not count towards the break-glass quorum", ct);
+            return true;
+        }
+
+        var kindOf = breakGlass ? " (break-glass)" : "";
+        if (counted < needed)
         {
             await TagAsync(ExecutionTags.Approvals, ApprovalTags.ApprovalsValue(Step, approvals), ct);
-            await UpdatePromptAsync(ApprovalMessages.Prompt(release, service, click.StepName, message, approvals, console), ct);
-            ApprovalLog.Partial(logger, release.ExecutionId, click.User, approvals.Count, service.RequiredApprovals);
-            await AuditAsync("approve", "recorded", $"approval {approvals.Count} of {service.RequiredApprovals}; waiting for more", ct);
+            await UpdatePromptAsync(ApprovalMessages.Prompt(release, service, click.StepName, message, approvals, console, catalog.BreakGlassApprovers), ct);
+            ApprovalLog.Partial(logger, release.ExecutionId, click.User, approvals.Count, needed);
+            await AuditAsync("approve", "recorded", $"approval {approvals.Count} of {needed}{kindOf}; waiting for more", ct);
             return true;
         }
 
         var names = string.Join(", ", approvals.Select(u => u == click.User ? $"{click.UserName} ({u})" : u));
-        var approval = $"Approved in Slack by {names}";
+        var approval = $"Approved in Slack by {names}{kindOf}";
         if (!await SignalAsync("Approve", approval, ct))
         {
             return false;

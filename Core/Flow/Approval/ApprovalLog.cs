@@ -16,6 +16,9 @@ internal static partial class ApprovalLog
     [LoggerMessage(EventId = 2103, Level = LogLevel.Information, Message = "Approval of {ExecutionId} by {User} recorded: {Count} of {Required}")]
     public static partial void Partial(ILogger logger, string executionId, string user, int count, int required);
 
+    [LoggerMessage(EventId = 2105, Level = LogLevel.Information, Message = "Approval step {StepName} of {ExecutionId} rejected: {Reason}")]
+    public static partial void RefusedHeld(ILogger logger, string executionId, string stepName, string reason);
+
     [LoggerMessage(EventId = 2104, Level = LogLevel.Information, Message = "Approval step of {ExecutionId} ended without a Slack decision: {Status}")]
     public static partial void EndedOutsideSlack(ILogger logger, string executionId, string status);
 }

@@ -4,6 +4,8 @@ using SocketDeployer.Core.Catalog;
 using SocketDeployer.Core.Commands;
 using SocketDeployer.Core.Flow.Changes;
 using SocketDeployer.Core.Flow.Releases;
+using SocketDeployer.Core.Policy;
+using SocketDeployer.Core.Policy.Freezes;
 using SocketDeployer.Core.Slack;
 
 namespace SocketDeployer.Core.Flow.Approval;
@@ -16,19 +18,24 @@ public static class ApprovalMessages
 
     public static string ButtonValue(string executionId, string stepName) => $"{executionId}/{stepName}";
 
-    public static SlackMessage Prompt(ReleaseInfo release, ServiceDefinition service, string stepName, string? message, IReadOnlyCollection<string> approvals, Uri console)
+    /// <param name="breakGlassApprovers">Deploy:BreakGlassApprovers: named in the prompt of a break-glass release.</param>
+    /// <param name="hold">Why approving must wait (a gate of a locked or frozen service); null when it need not.</param>
+    public static SlackMessage Prompt(
+        ReleaseInfo release, ServiceDefinition service, string stepName, string? message, IReadOnlyCollection<string> approvals, Uri console,
+        IReadOnlyList<string>? breakGlassApprovers = null, string? hold = null)
     {
+        ArgumentNullException.ThrowIfNull(release);
+        ArgumentNullException.ThrowIfNull(service);
         var header = Header(release);
+        var needed = DeployPolicy.NeededApprovals(service, release.BreakGlass is not null);
+        var breakGlass = release.BreakGlass is { } reason ? "\n" + FreezeMessages.BreakGlassPrompt(reason, breakGlassApprovers ?? []) : "";
+        var waiting = hold is null ? "" : $"\n:hourglass_flowing_sand: {hold}";
         var value = ButtonValue(release.ExecutionId, stepName);
-        var progress = approvals.Count == 0 ? "" : $" · {Quorum(approvals, service.RequiredApprovals)}";
-        // What is live and what changes: the approver decides from the prompt alone (a pipeline's gate has no such tags).
-        var changes = ReleaseChanges.FromTags(service, release.Version, release.Tags) is { } known
-            ? BlockKit.Context(ChangeMessages.Details(known))
-            : null;
+        var progress = approvals.Count == 0 ? "" : $" · {Quorum(approvals, needed)}";
         var blocks = BlockKit.Blocks(
-            BlockKit.Section(header + Quote(message)),
-            changes,
-            BlockKit.Context($"Approvers: {Approvers(service)} · {service.RequiredApprovals} needed{progress} · <{console}|Open in the AWS console>"),
+            BlockKit.Section(header + Quote(message) + breakGlass + waiting),
+            Changes(release, service),
+            BlockKit.Context($"Approvers: {Approvers(service)} · {needed} needed{progress} · <{console}|Open in the AWS console>"),
             new JsonObject
             {
                 ["type"] = "actions",
@@ -37,18 +44,20 @@ public static class ApprovalMessages
                     Button("Approve", ApproveAction, value, "primary", Confirm(release)),
                     Button("Reject", RejectAction, value, "danger", null)),
             });
-        return new SlackMessage($"{header} — approvers: {Approvers(service)}", blocks);
+        return new SlackMessage($"{header}{(release.BreakGlass is null ? "" : " (break-glass)")} — approvers: {Approvers(service)}", blocks);
     }
 
     /// <param name="service">When given, what the release changed stays on the decided prompt: the record of what was approved.</param>
     public static SlackMessage Decided(ReleaseInfo release, string? message, string outcome, ServiceDefinition? service = null)
     {
         var header = Header(release);
-        var changes = service is not null && ReleaseChanges.FromTags(service, release.Version, release.Tags) is { } known
-            ? BlockKit.Context(ChangeMessages.Details(known))
-            : null;
-        return new SlackMessage($"{header}\n{outcome}", BlockKit.Blocks(BlockKit.Section(header + Quote(message)), changes, BlockKit.Section(outcome)));
+        return new SlackMessage($"{header}\n{outcome}", BlockKit.Blocks(
+            BlockKit.Section(header + Quote(message)), service is null ? null : Changes(release, service), BlockKit.Section(outcome)));
     }
+
+    // What is live and what changes: the approver decides from the prompt alone (a pipeline's gate has no such tags).
+    private static JsonObject? Changes(ReleaseInfo release, ServiceDefinition service) =>
+        ReleaseChanges.FromTags(service, release.Version, release.Tags) is { } known ? BlockKit.Context(ChangeMessages.Details(known)) : null;
 
     public static string Approved(IReadOnlyCollection<string> approvers, DateTimeOffset at) =>
         $":white_check_mark: Approved by {Mentions(approvers)} at {Time(at)}";
@@ -84,7 +93,9 @@ public static class ApprovalMessages
     private static JsonObject Confirm(ReleaseInfo release) => new()
     {
         ["title"] = BlockKit.PlainText("Approve this release?"),
-        ["text"] = BlockKit.PlainText($"Deploy {release.Service} {BlockKit.Truncate(release.Version, 60)} to production?"),
+        ["text"] = BlockKit.PlainText(release.BreakGlass is null
+            ? $"Deploy {release.Service} {BlockKit.Truncate(release.Version, 60)} to production?"
+            : $"Break glass: deploy {release.Service} {BlockKit.Truncate(release.Version, 60)} to production during a freeze?"),
         ["confirm"] = BlockKit.PlainText("Approve"),
         ["deny"] = BlockKit.PlainText("Not yet"),
         ["style"] = "primary",

@@ -57,7 +57,7 @@ public sealed record ApprovalTags(string? PromptStep, string? PromptTs, IReadOnl
 
         try
         {
-            return System.Text.Json.JsonSerializer.Deserialize<string>(raw);
+            return System.Text.Json.JsonSerializer.Deserialize(raw, Json.CoreJsonContext.Default.String);
         }
         catch (System.Text.Json.JsonException)
         {

@@ -20,9 +20,10 @@ public sealed class ReleaseCommands(HistoryRequest history, RollbackRequest roll
     public static string Describe(ParsedCommand command) => command switch
     {
         HistoryCommand h => $"history {h.Service} {h.Count}",
-        RollbackCommand { Version: null } r => $"rollback {r.Service}",
-        RollbackCommand r => $"rollback {r.Service} {r.Version}",
-        PlanCommand p => $"plan deploy {p.Service} {p.Version}",
+        RollbackCommand r => $"rollback {r.Service}{(r.Version is null ? "" : " " + r.Version)}{Flag(r.BreakGlass)}",
+        PlanCommand p => $"plan deploy {p.Service} {p.Version}{Flag(p.BreakGlass)}",
         _ => command.ToString() ?? "",
     };
+
+    private static string Flag(string? breakGlass) => breakGlass is null ? "" : $" --break-glass {breakGlass}";
 }

@@ -8,7 +8,8 @@ namespace SocketDeployer.Core.Flow.Outside;
 /// <summary>An execution of a catalogued document that was not started from Slack (a pipeline's gate, a deploy from
 /// the console or the CLI), read from its parameters.</summary>
 /// <param name="Version">What the thread calls it: the version parameter of a deploy document, the gate's summary (tag-safe).</param>
-/// <param name="Requester">The Slack user named in RequestedBy (four-eyes holds against them), or empty when none was named.</param>
+/// <param name="Requester">The Slack user named in RequestedBy, directly or by email once resolved (four-eyes holds
+/// against them), or empty when none was named or the name could not be resolved.</param>
 /// <param name="RequestedBy">RequestedBy as given (a Slack id, an email, a pipeline's user name), or null.</param>
 /// <param name="ExecutedBy">The IAM principal that started it.</param>
 public sealed partial record OutsideExecution(
@@ -22,6 +23,12 @@ public sealed partial record OutsideExecution(
     string? RequestedBy,
     string? ExecutedBy)
 {
+    /// <summary>Why RequestedBy names nobody four-eyes knows (<c>no Slack user has this email</c>), or null.</summary>
+    public string? Unresolved { get; init; }
+
+    /// <summary>Whether RequestedBy is an email address, which users.lookupByEmail can turn into a Slack user.</summary>
+    public bool NamesAnEmail => Requester.Length == 0 && RequestedBy is { } named && Email().IsMatch(named);
+
     /// <summary>How much of a gate's summary goes into the version tag (the whole summary is in the announcement).</summary>
     public const int VersionLength = 80;
 
@@ -65,4 +72,7 @@ public sealed partial record OutsideExecution(
 
     [GeneratedRegex("^[UW][A-Z0-9]{2,}$")]
     private static partial Regex SlackUserId();
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    private static partial Regex Email();
 }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using SocketDeployer.Core.Audit;
 using SocketDeployer.Core.Aws;
 using SocketDeployer.Core.Catalog;
 using SocketDeployer.Core.Flow.Releases;
@@ -12,37 +11,45 @@ namespace SocketDeployer.Core.Flow.Outside;
 /// gate or a catalogued service's, a new message in the service's channel announces it, and the execution is tagged
 /// like a Slack-started release, so its events, prompt, clicks and result then follow the ordinary path.
 /// </summary>
-/// <remarks>Serialised per execution with the flow's own lock, so one instance announces once however many events
-/// arrive together. Two instances sharing a queue could both announce: AWS offers no conditional tag write.</remarks>
+/// <remarks>Serialised per execution with the flow's own lock, so one instance looks once however many events arrive
+/// together; across instances (two daemons on one queue, an event delivered twice) the announcement's claim in the
+/// lock table decides who posts (<see cref="OutsideAnnouncer"/>).</remarks>
 public sealed class OutsideExecutions(
-    ISsm ssm, ISlackApi slack, ServiceCatalog catalog, ReleaseDirectory releases, KeyedLock locks,
-    ExecutionLinks links, IAuditLog audit, TimeProvider time, ILogger<OutsideExecutions> logger)
+    ISsm ssm, ServiceCatalog catalog, ReleaseDirectory releases, KeyedLock locks, OutsideAnnouncer announcer,
+    TimeProvider time, ILogger<OutsideExecutions> logger)
 {
     private readonly RecentIds ignored = new(ReleaseDirectory.Capacity, TimeSpan.FromHours(6), time);
 
-    /// <summary>The execution's release: the known one, a newly announced one, or null when it is none of ours.</summary>
-    public async Task<ReleaseInfo?> FindOrAdoptAsync(string executionId, CancellationToken ct)
+    /// <summary>The execution's release: the known one, a newly announced one, none, or pending another instance.</summary>
+    public async Task<Adoption> FindOrAdoptAsync(string executionId, CancellationToken ct)
     {
         if (await releases.FindAsync(executionId, ct) is { } known)
         {
-            return known;
+            return Adoption.Of(known);
         }
 
         using var held = await locks.AcquireAsync(executionId, ct);
         if (await releases.FindAsync(executionId, ct) is { } adopted)
         {
             // Announced meanwhile by the event ahead of this one.
-            return adopted;
+            return Adoption.Of(adopted);
         }
 
         if (!ignored.TryAddAll(executionId))
         {
-            return null;
+            return Adoption.NotOurs;
         }
 
         try
         {
-            return await ReadAndAnnounceAsync(executionId, ct);
+            var adoption = await ReadAndAnnounceAsync(executionId, ct);
+            if (adoption.Pending)
+            {
+                // Another instance is announcing it: this event, when it comes back, looks again.
+                ignored.Forget(executionId);
+            }
+
+            return adoption;
         }
         catch
         {
@@ -52,7 +59,7 @@ public sealed class OutsideExecutions(
         }
     }
 
-    private async Task<ReleaseInfo?> ReadAndAnnounceAsync(string executionId, CancellationToken ct)
+    private async Task<Adoption> ReadAndAnnounceAsync(string executionId, CancellationToken ct)
     {
         AutomationExecution execution;
         try
@@ -62,12 +69,12 @@ public sealed class OutsideExecutions(
         catch (AwsException e) when (e.Code is "AutomationExecutionNotFoundException")
         {
             OutsideLog.Gone(logger, executionId);
-            return null;
+            return Adoption.NotOurs;
         }
 
         if (OutsideExecution.Read(execution, catalog) is { } outside)
         {
-            return await AnnounceAsync(outside, ct);
+            return await announcer.AnnounceOnceAsync(outside, ct);
         }
 
         if (execution.DocumentName == catalog.Gate.Document)
@@ -79,30 +86,6 @@ public sealed class OutsideExecutions(
             OutsideLog.NotCatalogued(logger, executionId, execution.DocumentName);
         }
 
-        return null;
-    }
-
-    private async Task<ReleaseInfo> AnnounceAsync(OutsideExecution outside, CancellationToken ct)
-    {
-        var id = outside.Execution.ExecutionId;
-        var channel = catalog.ChannelOf(outside.Service);
-        var thread = await slack.PostMessageAsync(channel, null, OutsideMessages.Announcement(outside, links.Execution(id)), ct);
-        var status = await slack.PostMessageAsync(channel, thread, OutsideMessages.Following(outside), ct);
-        var tags = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            [ExecutionTags.Thread] = $"{channel}/{thread}",
-            [ExecutionTags.Requester] = outside.Requester,
-            [ExecutionTags.Service] = outside.Service.Name,
-            [ExecutionTags.Version] = outside.Version,
-            [ExecutionTags.StatusTs] = status,
-        };
-        await ssm.AddTagsAsync(id, tags, ct);
-        var release = new ReleaseInfo(id, channel, thread, outside.Requester, outside.Service.Name, outside.Version, status, tags);
-        releases.Adopted(release);
-        OutsideLog.Announced(logger, id, outside.Service.Name, outside.ExecutedBy, channel, thread);
-        await audit.AppendAsync(
-            new AuditEntry(outside.IsGate ? "gate" : "outside", "announced", outside.RequestedBy, channel, null, outside.Service.Name, outside.Version, id, outside.ExecutedBy),
-            ct);
-        return release;
+        return Adoption.NotOurs;
     }
 }

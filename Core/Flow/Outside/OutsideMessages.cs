@@ -1,4 +1,5 @@
 using SocketDeployer.Core.Commands;
+using SocketDeployer.Core.Flow.Releases;
 using SocketDeployer.Core.Slack;
 
 namespace SocketDeployer.Core.Flow.Outside;
@@ -22,19 +23,35 @@ public static class OutsideMessages
         return new SlackMessage($"{text}\n{context}", BlockKit.Blocks(BlockKit.Section(text), BlockKit.Context(context)));
     }
 
+    /// <summary>What the approval prompt says of a named requester who could not be resolved (the unresolved tag).</summary>
+    public static string? UnresolvedTag(OutsideExecution outside)
+    {
+        ArgumentNullException.ThrowIfNull(outside);
+        return outside is { Requester.Length: 0, RequestedBy: { } named, Unresolved: { } why }
+            ? TagText.Of($"{named} could not be resolved: {why}")
+            : null;
+    }
+
     /// <summary>The thread's first reply: the status message later progress edits.</summary>
     public static SlackMessage Following(OutsideExecution outside)
     {
         ArgumentNullException.ThrowIfNull(outside);
         var text = $":eyes: Following execution `{outside.Execution.ExecutionId}` of document `{SlackText.Escape(outside.Execution.DocumentName)}`"
-                   + (outside.Requester.Length == 0 ? "; the requester is unknown, so any approver may decide" : "");
+                   + outside switch
+                   {
+                       { Requester.Length: > 0 } => "",
+                       { RequestedBy: { } named, Unresolved: { } why } =>
+                           $"; the requester {SlackText.Escape(named)} could not be resolved ({SlackText.Escape(why)}), so the requester is unknown and any approver may decide",
+                       _ => "; no requester was named, so the requester is unknown and any approver may decide",
+                   };
         return DeployMessages.Plain(text);
     }
 
     private static string RequestedBy(OutsideExecution outside) => outside switch
     {
+        { Requester.Length: > 0, RequestedBy: { } named } when named != outside.Requester => $"<@{outside.Requester}> ({SlackText.Escape(named)})",
         { Requester.Length: > 0 } => $"<@{outside.Requester}>",
-        { RequestedBy: { } named } => $"{SlackText.Escape(named)} (not a Slack user id: unknown to four-eyes)",
+        { RequestedBy: { } named } => $"{SlackText.Escape(named)} (could not be resolved: {SlackText.Escape(outside.Unresolved ?? "unknown to Slack")}; unknown to four-eyes)",
         _ => "nobody named (requester unknown)",
     };
 }

@@ -23,8 +23,14 @@ public sealed record DeployPlan(
     IReadOnlyDictionary<string, IReadOnlyList<string>> Parameters,
     IReadOnlyDictionary<string, string> Names)
 {
-    /// <summary>Further holds on the release, one mrkdwn line each (freeze windows add theirs here); any one stops it.</summary>
+    /// <summary>Further holds on the release, one mrkdwn line each (a freeze in force); any one stops it.</summary>
     public IReadOnlyList<string> Holds { get; init; } = [];
+
+    /// <summary>The freezes in force and the next one, as the help shows them; empty when none is configured.</summary>
+    public string Freezes { get; init; } = "";
+
+    /// <summary>The break-glass reason when the deploy would break a freeze (one approval more); null otherwise.</summary>
+    public string? BreakGlass { get; init; }
 
     /// <summary>Whether the deploy would start now (approvals are asked for after the start).</summary>
     public bool WouldStart => MayDeploy.Allowed && Gap is null && Holder is null && Running is null && Holds.Count == 0;

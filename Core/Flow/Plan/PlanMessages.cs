@@ -1,5 +1,6 @@
 using SocketDeployer.Core.Commands;
 using SocketDeployer.Core.Flow.Changes;
+using SocketDeployer.Core.Policy;
 using SocketDeployer.Core.Policy.Locks;
 using SocketDeployer.Core.Slack;
 
@@ -22,8 +23,10 @@ public static class PlanMessages
         {
             $"Document `{service.Document}` version {SlackText.InlineCode(service.DocumentVersion)} (pinned), release {version}",
             "Parameters: " + Parameters(plan),
-            $"Approvals: {service.RequiredApprovals} of {Approvers(plan)}",
+            $"Approvals: {DeployPolicy.NeededApprovals(service, plan.BreakGlass is not null)} of {Approvers(plan)}"
+                + (plan.BreakGlass is null ? "" : $" (break-glass: {SlackText.Escape(plan.BreakGlass, 200)}; one of them from a break-glass approver)"),
             "Lock: " + Lock(plan, now),
+            "Freeze: " + (plan.Freezes.Length == 0 ? "none in force" : plan.Freezes.Replace('\n', ' ')),
             "Changes: " + ChangeMessages.Live(plan.Changes),
             "Promotion: " + Promotion(plan),
             "You: " + (plan.MayDeploy.Allowed ? "may deploy it" : SlackText.Escape(plan.MayDeploy.Reason ?? "may not deploy it")),

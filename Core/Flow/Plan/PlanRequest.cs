@@ -5,6 +5,7 @@ using SocketDeployer.Core.Commands;
 using SocketDeployer.Core.Flow.Changes;
 using SocketDeployer.Core.Flow.Status;
 using SocketDeployer.Core.Policy;
+using SocketDeployer.Core.Policy.Freezes;
 using SocketDeployer.Core.Slack;
 
 namespace SocketDeployer.Core.Flow.Plan;
@@ -19,6 +20,7 @@ public sealed class PlanRequest(
     DeployPolicy policy,
     PeopleDirectory people,
     DeployLock deployLock,
+    FreezeCalendar freezes,
     ChangeReader changes,
     TimeProvider time,
     ILogger<PlanRequest> logger)
@@ -43,6 +45,13 @@ public sealed class PlanRequest(
         try
         {
             plan = await PlanAsync(reply, service, command.Version, ct);
+            var freeze = FreezeDecision.Of(freezes, service.Name, command.BreakGlass, catalog.BreakGlassApprovers.Count > 0);
+            plan = plan with
+            {
+                Holds = freeze.Refusal is { } refusal ? [refusal.Text] : [],
+                Freezes = FreezeMessages.Summary(freezes, service.Name),
+                BreakGlass = freeze.BreakGlass,
+            };
         }
         catch (AwsException e)
         {
@@ -65,7 +74,6 @@ public sealed class PlanRequest(
         var running = holder is null ? await deployLock.FindRunningAsync(service, ct) : null;
         var parameters = await ParameterTemplate.FillForAsync(slack, service, version, reply.User, reply.Mention.Channel, ct);
         var names = await people.NamesAsync(holder is null ? service.Approvers : [.. service.Approvers, holder.Requester], ct);
-        // A hold that stops a deploy (a freeze window) belongs in DeployPlan.Holds: the plan then says it would be refused.
         return new DeployPlan(service, version, reply.User, mayDeploy, check.Changes, check.Gap, holder, running, parameters, names);
     }
 

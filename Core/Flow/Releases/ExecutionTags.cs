@@ -8,8 +8,24 @@ public static class ExecutionTags
     public const string Service = "socketdeployer:service";
     public const string Version = "socketdeployer:version";
 
+    /// <summary>On an execution started outside Slack whose named requester could not be resolved: who and why
+    /// (<c>alice@example.com could not be resolved: no Slack user has this email</c>), for the approval prompt.</summary>
+    public const string Unresolved = "socketdeployer:unresolved";
+
     /// <summary>The Slack event that started it: a redelivered event finds its own execution, not a lock.</summary>
     public const string Event = "socketdeployer:event";
+
+    /// <summary>Set on a release started with <c>--break-glass</c> during a freeze: the reason (tag-safe). Every
+    /// instance reads it to count one approval more, from a break-glass approver.</summary>
+    public const string BreakGlass = "socketdeployer:break-glass";
+
+    /// <summary>Set when an execution started outside Slack is adopted: <c>gate</c> or <c>deploy</c>. Locks and freezes
+    /// apply to it at its approval step (Deploy:Gate:WhenLockedOrFrozen), since nothing refused it at its start.</summary>
+    public const string Outside = "socketdeployer:outside";
+
+    /// <summary>Why the daemon itself rejected the approval step (a locked or frozen service), tag-safe: what the
+    /// pipeline's <c>gate</c> prints.</summary>
+    public const string Refused = "socketdeployer:refused";
 
     /// <summary>Added after the start reply is posted: the ts of the release's status message.</summary>
     public const string StatusTs = "socketdeployer:status";

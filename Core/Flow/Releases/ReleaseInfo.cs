@@ -12,7 +12,15 @@ public sealed record ReleaseInfo(
     IReadOnlyDictionary<string, string> Tags)
 {
     /// <summary>The requester as Slack shows them; empty for an execution started outside Slack that named nobody.</summary>
-    public string RequesterMention => Requester.Length == 0 ? "an unknown requester (started outside Slack)" : $"<@{Requester}>";
+    /// <remarks>A named requester who could not be resolved is shown with the reason (the tag is tag-safe text: no mrkdwn).</remarks>
+    public string RequesterMention => Requester.Length > 0
+        ? $"<@{Requester}>"
+        : Tags.TryGetValue(ExecutionTags.Unresolved, out var unresolved)
+            ? $"an unknown requester ({unresolved})"
+            : "an unknown requester (started outside Slack, nobody named)";
+
+    /// <summary>The break-glass reason when it was started with <c>--break-glass</c> during a freeze; null otherwise.</summary>
+    public string? BreakGlass => Tags.GetValueOrDefault(ExecutionTags.BreakGlass);
 
     /// <summary>Null when the execution was not started from Slack (its tags lack the thread, requester or service).</summary>
     public static ReleaseInfo? FromTags(string executionId, IReadOnlyDictionary<string, string> tags)

@@ -52,7 +52,7 @@ public sealed class RollbackRequest(
         }
 
         var target = command.Version ?? successes.First(r => r.Version != successes[0].Version).Version;
-        await deploy.HandleAsync(reply, new DeployCommand(service.Name, target) { IsRollback = true }, usage, ct);
+        await deploy.HandleAsync(reply, new DeployCommand(service.Name, target, command.BreakGlass) { IsRollback = true }, usage, ct);
     }
 
     // The live version and, without a version, one earlier; with one, until it turns up.

@@ -14,7 +14,9 @@ public static partial class StatusMessages
     public const int MaxLines = 20;
 
     /// <summary>The whole overview, or one service's when <paramref name="scope"/> names it.</summary>
-    public static SlackMessage Overview(IReadOnlyList<ServiceStatus> services, DateTimeOffset now, string? scope = null)
+    /// <param name="locks">The <see cref="Locks"/> section, when it was read.</param>
+    /// <param name="freezes">The freezes in force and the next one, when any is configured.</param>
+    public static SlackMessage Overview(IReadOnlyList<ServiceStatus> services, DateTimeOffset now, string? scope = null, string? locks = null, string? freezes = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         var running = services.SelectMany(s => s.Running).Select(line => RunningLine(line, now)).ToList();
@@ -22,12 +24,13 @@ public static partial class StatusMessages
             ? scope is null ? ":white_check_mark: Nothing is running." : $":white_check_mark: Nothing of *{scope}* is running."
             : List(":arrows_counterclockwise: *Running*", running);
         var lastText = List(":checkered_flag: *Last result*", [.. services.Select(s => LastLine(s, now))]);
+        string[] sections = [runningText, lastText, .. new[] { locks, freezes }.Where(s => !string.IsNullOrEmpty(s)).Select(s => s!)];
         return new SlackMessage(
-            runningText + "\n" + lastText,
-            BlockKit.Blocks(
-                BlockKit.Section(runningText),
-                BlockKit.Section(lastText),
-                BlockKit.Context("`status <service>` or `status <execution-id>` for one release")));
+            string.Join("\n", sections),
+            BlockKit.Blocks([
+                .. sections.Select(BlockKit.Section),
+                BlockKit.Context("`status <service>` or `status <execution-id>` for one release"),
+            ]));
     }
 
     /// <summary>The heading and a bullet per line, cut to <paramref name="maxLines"/> lines and one section's length.</summary>

@@ -4,6 +4,7 @@ using SocketDeployer.Core.Catalog;
 using SocketDeployer.Core.Commands;
 using SocketDeployer.Core.Flow.Releases;
 using SocketDeployer.Core.Policy;
+using SocketDeployer.Core.Policy.Freezes;
 
 namespace SocketDeployer.Core.Flow.Status;
 
@@ -15,6 +16,8 @@ public sealed class StatusRequest(
     ISsm ssm,
     ServiceCatalog catalog,
     ReleaseDirectory releases,
+    DeployLock deployLock,
+    FreezeCalendar freezes,
     ExecutionLinks links,
     TimeProvider time,
     ILogger<StatusRequest> logger)
@@ -61,14 +64,20 @@ public sealed class StatusRequest(
     private async Task OverviewAsync(ReplyContext reply, IReadOnlyList<ServiceDefinition> services, string? scope, CancellationToken ct)
     {
         var statuses = new List<ServiceStatus>(services.Count);
+        var locks = new List<ServiceLock>();
         foreach (var service in services)
         {
             statuses.Add(await ReadAsync(service, ct));
+            if (await deployLock.HolderAsync(service.Name, ct) is { } holder)
+            {
+                locks.Add(new ServiceLock(service.Name, holder, holder.ExecutionId is { } id ? links.Execution(id) : null));
+            }
         }
 
         await reply.AuditAsync("answered", ct, scope);
         StatusFlowLog.Answered(logger, reply.Command, reply.User);
-        await reply.ThreadAsync(StatusMessages.Overview(statuses, time.GetUtcNow(), scope), ct);
+        var now = time.GetUtcNow();
+        await reply.ThreadAsync(StatusMessages.Overview(statuses, now, scope, StatusMessages.Locks(locks, now, scope), FreezeMessages.Summary(freezes, scope)), ct);
     }
 
     private async Task<ServiceStatus> ReadAsync(ServiceDefinition service, CancellationToken ct)
