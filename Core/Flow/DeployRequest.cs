@@ -154,12 +154,6 @@ public sealed partial class DeployRequest(
             [ExecutionTags.Version] = version,
             [ExecutionTags.Event] = $"{mention.TeamId}/{mention.EventId}",
         };
-        if (breakGlass is not null)
-        {
-            // In the tags, so every instance (and a restarted one) counts the extra approval.
-            tags[ExecutionTags.BreakGlass] = TagText.Of(breakGlass) is { Length: > 0 } reason ? reason : "break-glass";
-        }
-
         var request = new StartAutomationRequest(
             service.Document,
             service.DocumentVersion,
@@ -207,6 +201,13 @@ public sealed partial class DeployRequest(
         var ts = await reply.ThreadAsync(DeployMessages.Started(service, version, reply.User, executionId, links.Execution(executionId), breakGlass, release), ct);
         // SSM takes five tags at start; what the release changes goes on with the status ts, which later readers wait for.
         var later = new Dictionary<string, string>(release.Tags(), StringComparer.Ordinal) { [ExecutionTags.StatusTs] = ts };
+        if (breakGlass is not null)
+        {
+            // In the tags, so every instance (and a restarted one) counts the extra approval; with the status ts, as
+            // SSM refuses a sixth tag at start.
+            later[ExecutionTags.BreakGlass] = TagText.Of(breakGlass) is { Length: > 0 } reason ? reason : "break-glass";
+        }
+
         await ssm.AddTagsAsync(executionId, later, ct);
 
         // After the reply, which the execution's first events wait for; until then the lock reads "starting", and a
