@@ -10,13 +10,21 @@ public static class HelpText
     private const int MaxDescriptionLength = 200;
     private const int MaxNameLength = 80;
 
+    /// <summary>How a job outside Slack waits on a decision here (docs/gate.md), so approvers know what such a prompt is.</summary>
+    internal const string Pipelines =
+        "*Pipelines*\n"
+        + "    a job outside Slack asks for approval with `socketdeployer gate &lt;service&gt; --summary …` (or `infra/socketdeployer-gate.sh`): "
+        + "it is announced here with Approve/Reject buttons, its `--requested-by` (a Slack ID or email) cannot approve it, "
+        + "and the job exits 0 approved, 1 rejected, 3 timed out or cancelled. A deploy started outside Slack (console, CLI) "
+        + "is announced and gated the same way. See docs/gate.md.\n";
+
     /// <summary>
     /// Builds the help in mrkdwn. People and groups appear by name through <paramref name="nameOf"/> and escaped, never
     /// as <c>&lt;@U…&gt;</c> or <c>&lt;!subteam^…&gt;</c>: asking for help must not ping the approvers.
     /// </summary>
     /// <param name="nameOf">User or user-group id → display name such as <c>@bob</c> or <c>@prod-approvers</c>; the id is shown when it answers null or empty.</param>
     /// <param name="botMention">How users address the bot, as display text (<c>@deploybot</c>).</param>
-    /// <param name="freezes">The freezes in force and the next one (<see cref="Policy.Freezes.FreezeMessages.Summary"/>);
+    /// <param name="freezes">The freezes in force, the next one and how to break glass (<see cref="Policy.Freezes.FreezeMessages.Help"/>);
     /// empty when none is configured.</param>
     public static string Build(IReadOnlyList<ServiceDefinition> services, Func<string, string?> nameOf, string botMention, string freezes = "")
     {
@@ -30,11 +38,11 @@ public static class HelpText
             AppendService(text, service, nameOf);
         if (!string.IsNullOrEmpty(freezes))
         {
-            text.Append("*Freezes*\n").Append(freezes).Append('\n')
-                .Append("    during a freeze, add `--break-glass &lt;reason&gt;` to a deploy: it then needs one approval more, from a break-glass approver\n");
+            text.Append("*Freezes*\n").Append(freezes).Append('\n');
         }
 
         text.Append(CommandHelp.Build(services, botMention));
+        text.Append(Pipelines);
         text.Append(UsageText.Build(botMention));
         return text.ToString();
     }

@@ -154,6 +154,7 @@ public sealed partial class DeployRequest(
             [ExecutionTags.Version] = version,
             [ExecutionTags.Event] = $"{mention.TeamId}/{mention.EventId}",
         };
+
         var request = new StartAutomationRequest(
             service.Document,
             service.DocumentVersion,
@@ -186,6 +187,17 @@ public sealed partial class DeployRequest(
             await reply.AuditAsync("failed", ct, service.Name, version, reason: e.Code);
             await reply.ThreadAsync(DeployMessages.StartFailed(service, $"{e.Code}: {e.AwsMessage}"), ct);
             return;
+        }
+
+        if (breakGlass is not null)
+        {
+            // A tag, so every instance (and a restarted one) counts the extra approval. Not among the start's tags (SSM
+            // takes at most five there), but before the start reply, which the execution's events (and so its prompt)
+            // wait for; a redelivery of a request that died in between tags it here again.
+            await ssm.AddTagsAsync(executionId, new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                [ExecutionTags.BreakGlass] = TagText.Of(breakGlass) is { Length: > 0 } reason ? reason : "break-glass",
+            }, ct);
         }
 
         // SSM answers a reused ClientToken with the original execution: if its start reply exists, this is a redelivery.

@@ -116,7 +116,7 @@ public sealed class MentionHandler(
     {
         var ids = catalog.Services.SelectMany(s => s.Deployers.Concat(s.Approvers));
         var names = await people.NamesAsync(ids, ct);
-        var text = HelpText.Build(catalog.Services, id => names.GetValueOrDefault(id, id), $"@{me.User}", FreezeMessages.Summary(freezes, null));
+        var text = HelpText.Build(catalog.Services, id => names.GetValueOrDefault(id, id), $"@{me.User}", FreezeMessages.Help(freezes, catalog.BreakGlassApprovers.Count > 0));
         return DeployMessages.Plain(text);
     }
 }

@@ -23,8 +23,11 @@ public sealed class SlackPacingOptions
     [Range(1, 1000)]
     public double UpdatesPerMinute { get; set; } = 50;
 
+    /// <summary>Updates allowed at once. Tier 3 counts per minute, so 20 at once still leaves the minute's other 30
+    /// paced. Twenty releases ending together in one channel each owe a final status edit after their result; with
+    /// 10, those edits held the queue's handlers and the last result came 10 s later (docs/performance.md).</summary>
     [Range(1, 100)]
-    public int UpdateBurst { get; set; } = 10;
+    public int UpdateBurst { get; set; } = 20;
 
     /// <summary>Refusals that may wait for one channel's posting slots; one more is not posted (it was audited and
     /// logged). Bounds how long a flood from many people keeps handlers busy; other posts are never shed.</summary>

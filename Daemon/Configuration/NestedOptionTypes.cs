@@ -5,7 +5,7 @@ namespace SocketDeployer.Daemon.Configuration;
 
 /// <summary>
 /// Options classes that sit below a section instead of being one (<c>Deploy:Gate</c>, each <c>Deploy:Services</c>
-/// entry), with the keys each accepts. The unknown-key check reads a section's own class through its type argument;
+/// and <c>Deploy:Freezes</c> entry), with the keys each accepts. The unknown-key check reads a section's own class through its type argument;
 /// a class reached only through a property type is invisible to the trimmer, so it is named here, where
 /// <c>typeof</c> tells the trimmer to keep its properties. A test walks every section and fails on a class missing here.
 /// </summary>
@@ -16,7 +16,7 @@ internal static class NestedOptionTypes
         new Dictionary<Type, IReadOnlyDictionary<string, Type>>
         {
             [typeof(GateOptions)] = OptionKeys.Members(typeof(GateOptions)),
-            [typeof(FreezeOptions)] = OptionKeys.Members(typeof(FreezeOptions)),
             [typeof(ServiceOptions)] = OptionKeys.Members(typeof(ServiceOptions)),
+            [typeof(FreezeOptions)] = OptionKeys.Members(typeof(FreezeOptions)),
         };
 }

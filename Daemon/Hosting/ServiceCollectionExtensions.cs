@@ -96,6 +96,8 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<ApprovalPrompter>();
         services.AddSingleton<ApprovalClickHandler>();
         services.AddSingleton<StatusMessageEditor>();
+        // Before the workers, so it stops after them (the host stops services in reverse order).
+        services.AddHostedService<StatusEditDrain>();
         services.AddSingleton<ReleaseProgress>();
         services.AddSingleton<OutsideExecutions>();
         services.AddSingleton<OutsideAnnouncer>();

@@ -41,6 +41,9 @@ internal sealed class AwsEndpoint(AwsSandboxOptions options, IReadOnlyList<IAwsS
     /// <summary>Raised once a call is answered (or given up by its caller), with its outcome filled in.</summary>
     public event Action<AwsCall>? Answered;
 
+    /// <summary>Raised once a call has arrived and is recorded, before it is answered (a long poll is seen waiting).</summary>
+    public event Action<AwsCall>? Received;
+
     public async Task HandleAsync(HttpContext context)
     {
         using var buffer = new MemoryStream();
@@ -53,6 +56,7 @@ internal sealed class AwsEndpoint(AwsSandboxOptions options, IReadOnlyList<IAwsS
         var call = new AwsCall(prefix, operation, Encoding.UTF8.GetString(body), options.TimeProvider.GetUtcNow());
         lock (_calls)
             _calls.Add(call);
+        Received?.Invoke(call);
 
         var service = services.FirstOrDefault(s => s.TargetPrefix == prefix);
         try

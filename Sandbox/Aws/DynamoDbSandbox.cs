@@ -123,7 +123,15 @@ internal sealed class DynamoDbSandbox(AwsSandboxOptions options) : IAwsSandboxSe
 
     private JsonObject DescribeTable(JsonElement body)
     {
-        var table = Table(body.String("TableName"));
+        // DescribeTable names the missing table in its message; the item calls do not.
+        var name = body.String("TableName");
+        lock (_tables)
+        {
+            if (!string.IsNullOrEmpty(name) && !_tables.ContainsKey(name))
+                throw DynamoDbErrors.TableNotFound(name);
+        }
+
+        var table = Table(name);
         int count;
         lock (table.Gate)
             count = table.Items.Count;

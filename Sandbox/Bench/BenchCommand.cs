@@ -38,13 +38,24 @@ internal static class BenchCommand
 
         output.WriteLine($"Slack workspace {env.Slack.ApiBaseUrl} · AWS (SSM, SQS) {env.Aws.ServiceUrl} · daemon {daemonDll}");
         var started = time.GetTimestamp();
-        await phases.RunAsync(boltFolder);
+        var aot = new AotComparison();
+        if (AotBinary(settings, root, output) is { } binary)
+        {
+            var aotPeers = new BenchPeers(env, binary, config, settings.DaemonEnvironment, time);
+            await new AotPhases(env, aotPeers, peers, settings, aot, time, output).RunAsync(boltFolder);
+        }
+
+        if (!settings.AotOnly)
+        {
+            await phases.RunAsync(boltFolder);
+        }
+
         var took = time.GetElapsedTime(started);
 
-        var markdown = Describe(took, boltFolder is not null) + "\n\n" + report.ToMarkdown();
+        var markdown = Describe(took, boltFolder is not null) + "\n\n" + (aot.IsEmpty ? "" : aot.ToMarkdown() + "\n") + report.ToMarkdown();
         output.WriteLine();
         output.WriteLine(markdown);
-        foreach (var missed in report.Missed)
+        foreach (var missed in aot.Missed.Concat(report.Missed))
         {
             output.WriteLine($"missed: {missed}");
         }
@@ -56,6 +67,22 @@ internal static class BenchCommand
         }
 
         return 0;
+    }
+
+    // The Native AOT publish (Daemon/Properties/PublishProfiles/aot.pubxml writes it to publish/socketdeployer).
+    private static string? AotBinary(BenchSettings settings, string root, TextWriter output)
+    {
+        var path = settings.AotBinary ?? Path.Combine(root, "publish", "socketdeployer", "socketdeployer");
+        if (File.Exists(path))
+        {
+            output.WriteLine($"Native AOT daemon: {path} (built {File.GetLastWriteTimeUtc(path):u})");
+            return path;
+        }
+
+        output.WriteLine(settings.AotBinary is null
+            ? "No Native AOT daemon at publish/socketdeployer: `dotnet publish Daemon -p:PublishProfile=aot` to compare it."
+            : $"No Native AOT daemon at {path}.");
+        return settings.AotOnly ? throw new InvalidOperationException("--aot-only needs the AOT binary.") : null;
     }
 
     private static string Describe(TimeSpan took, bool bolt)

@@ -11,6 +11,10 @@ internal sealed class BenchPhases(SandboxEnvironment env, BenchPeers peers, Benc
     private const int StepsPerAppRelease = 4;
     private const int FloodSize = 30;
     private static readonly TimeSpan StartReplyGoal = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan ConcurrentGoal = TimeSpan.FromSeconds(40);
+
+    /// <summary>A clean release posts its start reply, the approval prompt (when its document has one) and the result.</summary>
+    private const double PostsPerCleanRelease = 3;
 
     public async Task RunAsync(string? boltFolder)
     {
@@ -181,6 +185,8 @@ internal sealed class BenchPhases(SandboxEnvironment env, BenchPeers peers, Benc
         report.Add("approval click → SendAutomationSignal", runs.ClickToSignal.ToString());
         report.Add($"Slack calls per release (app: {StepsPerAppRelease} steps)", string.Create(CultureInfo.InvariantCulture, $"{runs.CallsPerRelease:0.#} ({runs.CallsByMethod})"),
             goal: $"≤ {StepsPerAppRelease + 4}", met: runs.CallsPerRelease <= StepsPerAppRelease + 4);
+        report.Add("… posts per clean release (start reply, prompt, result)", string.Create(CultureInfo.InvariantCulture, $"{runs.PostsPerRelease:0.#}"),
+            goal: $"≤ {PostsPerCleanRelease}", met: runs.PostsPerRelease <= PostsPerCleanRelease);
     }
 
     private async Task ConcurrentAsync()
@@ -190,9 +196,12 @@ internal sealed class BenchPhases(SandboxEnvironment env, BenchPeers peers, Benc
         var runs = await new ReleaseRuns(env, time).RunConcurrentAsync(count, TimeSpan.FromSeconds(150));
         var steps = BenchCatalog.ReleaseSteps.Count;
         report.Add($"{count} releases at once, one channel ({steps} steps each): finished, time",
-            string.Create(CultureInfo.InvariantCulture, $"{runs.Finished} of {runs.Releases} in {runs.Took.TotalSeconds:0.0} s"));
+            string.Create(CultureInfo.InvariantCulture, $"{runs.Finished} of {runs.Releases} in {runs.Took.TotalSeconds:0.0} s"),
+            goal: $"all in ≤ {ConcurrentGoal.TotalSeconds:0} s", met: runs.Finished == runs.Releases && runs.Took <= ConcurrentGoal);
         report.Add($"… Slack calls per release (without 429s)", string.Create(CultureInfo.InvariantCulture, $"{runs.CallsPerRelease:0.#} ({runs.CallsByMethod})"),
             goal: $"≤ {steps + 4}", met: runs.CallsPerRelease <= steps + 4);
+        report.Add("… posts per clean release", string.Create(CultureInfo.InvariantCulture, $"{runs.PostsPerRelease:0.#}"),
+            goal: $"≤ {PostsPerCleanRelease}", met: runs.PostsPerRelease <= PostsPerCleanRelease);
         report.Add("… 429s drawn", runs.RateLimited.ToString(CultureInfo.InvariantCulture), goal: "0", met: runs.RateLimited == 0);
     }
 

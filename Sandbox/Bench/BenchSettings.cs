@@ -22,6 +22,12 @@ internal sealed record BenchSettings
     /// <summary>A daemon already published elsewhere (e.g. with other publish options), instead of publishing one.</summary>
     public string? DaemonDll { get; init; }
 
+    /// <summary>The Native AOT daemon to compare with the JIT one and Bolt; publish/socketdeployer/socketdeployer when it exists.</summary>
+    public string? AotBinary { get; init; }
+
+    /// <summary>Only the Native AOT comparison (no JIT-only phases).</summary>
+    public bool AotOnly { get; init; }
+
     /// <summary>Stop after start-up and the idle phase (for trying runtime settings on the daemon).</summary>
     public bool IdleOnly { get; init; }
 
@@ -31,7 +37,7 @@ internal sealed record BenchSettings
     /// <summary>Extra environment for the daemon's process, e.g. DOTNET_GCgen0size=0x400000 (experiments; the published figures use none).</summary>
     public IReadOnlyDictionary<string, string> DaemonEnvironment { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
-    public const string Usage = "dotnet run -c Release --project Sandbox -- bench [--quick] [--no-bolt] [--idle SECONDS] [--load SECONDS] [--out FILE.md] [--idle-only] [--paced-only] [--daemon-env NAME=VALUE]… [--daemon-dll PATH]";
+    public const string Usage = "dotnet run -c Release --project Sandbox -- bench [--quick] [--no-bolt] [--idle SECONDS] [--load SECONDS] [--out FILE.md] [--idle-only] [--paced-only] [--daemon-env NAME=VALUE]… [--daemon-dll PATH] [--aot PATH] [--aot-only]";
 
     /// <summary>Null (after printing why) when the arguments are not understood.</summary>
     public static BenchSettings? Parse(IReadOnlyList<string> args, TextWriter error)
@@ -59,6 +65,12 @@ internal sealed record BenchSettings
                     break;
                 case "--daemon-dll" when i + 1 < args.Count:
                     settings = settings with { DaemonDll = Path.GetFullPath(args[++i]) };
+                    break;
+                case "--aot" when i + 1 < args.Count:
+                    settings = settings with { AotBinary = Path.GetFullPath(args[++i]) };
+                    break;
+                case "--aot-only":
+                    settings = settings with { AotOnly = true };
                     break;
                 case "--idle-only":
                     settings = settings with { IdleOnly = true };

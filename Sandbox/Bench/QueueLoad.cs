@@ -42,7 +42,8 @@ internal sealed partial class QueueLoad(SandboxEnvironment env, TimeProvider tim
         return created;
     }
 
-    /// <summary>Sends one step-succeeded event per execution, at <paramref name="perSecond"/> (0: all at once); returns each marker's send time.</summary>
+    /// <summary>Sends one step-failed event per execution (a failed step is what still gets a thread line of its own;
+    /// a step that succeeded only edits the status message, coalesced), at <paramref name="perSecond"/> (0: all at once); returns each marker's send time.</summary>
     public async Task<Dictionary<string, DateTimeOffset>> SendAsync(IReadOnlyList<string> executions, int count, int perSecond)
     {
         var sent = new Dictionary<string, DateTimeOffset>(count, StringComparer.Ordinal);
@@ -113,7 +114,7 @@ internal sealed partial class QueueLoad(SandboxEnvironment env, TimeProvider tim
                 ["ExecutionId"] = executionId,
                 ["Definition"] = BenchCatalog.EventsDocument,
                 ["DefinitionVersion"] = 1.0,
-                ["Status"] = "Success",
+                ["Status"] = "Failed",
                 ["StartTime"] = human,
                 ["EndTime"] = human,
                 ["Time"] = 0.0,

@@ -13,9 +13,10 @@ internal sealed class ReleaseRuns(SandboxEnvironment env, TimeProvider time)
 
     private SlackWorkspace Slack => env.Slack;
 
-    public sealed record Sequential(Latencies ToStart, Latencies ToStartReply, Latencies ClickToSignal, double CallsPerRelease, string CallsByMethod);
+    public sealed record Sequential(Latencies ToStart, Latencies ToStartReply, Latencies ClickToSignal, double CallsPerRelease, string CallsByMethod, double PostsPerRelease);
 
-    public sealed record Concurrent(int Releases, int Finished, int Calls, int RateLimited, double CallsPerRelease, TimeSpan Took, string CallsByMethod);
+    /// <param name="PostsPerRelease">Successful chat.postMessage calls per release (a 429 posts nothing).</param>
+    public sealed record Concurrent(int Releases, int Finished, int Calls, int RateLimited, double CallsPerRelease, TimeSpan Took, string CallsByMethod, double PostsPerRelease);
 
     /// <summary>Releases of <c>app</c> one after another (its deploy lock allows one at a time); Bob approves each.</summary>
     public async Task<Sequential> RunSequentialAsync(int count)
@@ -52,7 +53,7 @@ internal sealed class ReleaseRuns(SandboxEnvironment env, TimeProvider time)
             }
         }
 
-        return new Sequential(new(toStart), new(toReply), new(toSignal), calls.Average(), ByMethod(methods, count));
+        return new Sequential(new(toStart), new(toReply), new(toSignal), calls.Average(), ByMethod(methods, count), methods.GetValueOrDefault("chat.postMessage") / (double)count);
     }
 
     /// <summary><paramref name="count"/> releases of different services asked for at once in one channel, with Slack's rate limits on.</summary>
@@ -71,7 +72,8 @@ internal sealed class ReleaseRuns(SandboxEnvironment env, TimeProvider time)
             var made = Slack.Calls.Skip(callsBefore).ToList();
             var methods = made.GroupBy(c => c.HttpStatus == 429 ? c.Method + " (429)" : c.Method).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
             var limited = made.Count(c => c.HttpStatus == 429);
-            return new Concurrent(count, Finished(threads), made.Count, limited, (made.Count - limited) / (double)count, took, ByMethod(methods, count));
+            var posts = made.Count(c => c.Method == "chat.postMessage" && c.Ok);
+            return new Concurrent(count, Finished(threads), made.Count, limited, (made.Count - limited) / (double)count, took, ByMethod(methods, count), posts / (double)count);
         }
         finally
         {

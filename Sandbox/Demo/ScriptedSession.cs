@@ -10,7 +10,7 @@ namespace SocketDeployer.Sandbox.Demo;
 
 /// <summary><c>dotnet run --project Sandbox</c>: the real daemon against the Sandbox, playing the releases a team
 /// would see in #prod-deployments, each thread printed as a person reads it.</summary>
-internal sealed class ScriptedSession(SandboxEnvironment env, TextWriter output)
+internal sealed partial class ScriptedSession(SandboxEnvironment env, TextWriter output)
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
@@ -93,7 +93,8 @@ internal sealed class ScriptedSession(SandboxEnvironment env, TextWriter output)
             await Click(Bob, await PromptIn(ts));
             return [await Finished(ts)];
         });
-        await Scene("13. A pipeline waits on Slack (socketdeployer gate ui); Carol and Erin approve, the pipeline goes on", async () => [await PipelineGateAsync()]);
+        await Scene("13. A pipeline waits on Slack (socketdeployer gate ui, asked by alice@example.com); Carol and Erin approve, the pipeline goes on", async () => [await PipelineGateAsync()]);
+        await Scene("14. A job with only the AWS CLI starts the gate document itself; Alice (named by email) cannot approve, Bob does", async () => [await CliGateAsync()]);
     }
 
     /// <summary>What a CI job does: the gate verb's own code path, its output printed as the job's log shows it.</summary>
@@ -103,7 +104,7 @@ internal sealed class ScriptedSession(SandboxEnvironment env, TextWriter output)
         var commandLine = DaemonCommandLine.Parse(
         [
             "gate", "ui", "--summary", "CI pipeline #512: migrate the sessions table", "--link", "https://ci.example.com/pipelines/512",
-            "--requested-by", Alice, "--timeout", "10m", "--config", SandboxEnvironment.ShippedConfig,
+            "--requested-by", "alice@example.com", "--timeout", "10m", "--config", SandboxEnvironment.ShippedConfig,
             $"--Aws:Region={env.Aws.Region}", $"--Aws:SsmServiceUrl={env.Aws.ServiceUrl}",
         ]);
         var gate = GateVerb.RunAsync(commandLine, log, log, env.AddAwsCredentials);

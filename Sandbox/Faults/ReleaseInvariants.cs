@@ -10,8 +10,12 @@ internal sealed class ReleaseInvariants(SandboxEnvironment env, FaultScenario sc
     /// <summary>How far the heap may grow over the run and still count as back to baseline.</summary>
     public const long MemoryMargin = 64L * 1024 * 1024;
 
-    // The approval step gets no line of its own: its outcome is written on the prompt (checked there).
-    private static readonly string[] Steps = [.. SandboxDocuments.AppSteps.Where(s => s.Action != "aws:approve").Select(s => s.Name)];
+    // Every step shows in the status message, the approval step as approved (its outcome is on the prompt too).
+    private static readonly string[] StepLines =
+        [.. SandboxDocuments.AppSteps.Select(s => s.Action == "aws:approve" ? $":white_check_mark: *{s.Name}* approved" : $":white_check_mark: *{s.Name}* succeeded")];
+
+    // A clean release posts its start reply, the approval prompt and the result; nothing else (issue 12).
+    private const int PostsPerRelease = 3;
 
     public IReadOnlyList<InvariantResult> Check(IReadOnlyList<ReleaseRecord> releases, IReadOnlyList<DaemonError> errors, (long Baseline, long After)? memory)
     {
@@ -26,10 +30,9 @@ internal sealed class ReleaseInvariants(SandboxEnvironment env, FaultScenario sc
             PerRelease("release finished", releases, r => r.Failure ?? ""),
             PerRelease("one execution per request", releases, r => Count(env.Aws.Executions.Count(e => Tagged(e.Tags, r.ThreadTs)), 1)),
             PerRelease("one start reply", releases, r => Count(PostsIn(r.ThreadTs, t => t.StartsWith(":rocket:", StringComparison.Ordinal)).Count, 1)),
-            PerRelease("every step reported once", releases, r => string.Join(' ', Steps
-                .Select(s => (Step: s, N: PostsIn(r.ThreadTs, t => t.Contains($"step *{s}* succeeded", StringComparison.Ordinal)).Count))
-                .Where(x => x.N != 1).Select(x => $"{x.Step}×{x.N}")
-                .Append(DecisionOnPrompt(r.ThreadTs)).Where(x => x.Length > 0))),
+            PerRelease("every step in the status message", releases, r => string.Join(' ', StepsMissing(r.ThreadTs).Append(DecisionOnPrompt(r.ThreadTs)).Where(x => x.Length > 0))),
+            // A status message posted again because its record was lost (a kill between post and tag) is the fault's, not the release's.
+            PerRelease("three posts per release", releases, r => Count(PostsIn(r.ThreadTs, t => !t.StartsWith(":arrows_counterclockwise:", StringComparison.Ordinal)).Count, PostsPerRelease)),
             PerRelease("one prompt per approval step", releases, r => Count(PostsIn(r.ThreadTs, t => t.StartsWith(":raised_hand:", StringComparison.Ordinal)).Count, 1)),
             PerRelease("one signal per decision", releases, r => Count(env.Aws.Executions.Where(e => Tagged(e.Tags, r.ThreadTs)).Sum(e => e.Signals.Count), 1)),
             PerRelease("final result posted", releases, r => Count(PostsIn(r.ThreadTs, t => t.StartsWith(":tada:", StringComparison.Ordinal)).Count, 1)),
@@ -39,6 +42,23 @@ internal sealed class ReleaseInvariants(SandboxEnvironment env, FaultScenario sc
             Invariant("connections at baseline", env.Slack.OpenConnections == FaultRun.Connections ? "" : $"{env.Slack.OpenConnections} open"),
             Invariant("memory at baseline", memory is { } m && m.After - m.Baseline > MemoryMargin ? $"heap grew {(m.After - m.Baseline) / 1024 / 1024} MB" : ""),
         ];
+    }
+
+    /// <summary>Each step's final line in the release's status message (the message its tag names), once; what is
+    /// missing or repeated.</summary>
+    private IEnumerable<string> StepsMissing(string ts)
+    {
+        var statusTs = env.Aws.Executions.FirstOrDefault(e => Tagged(e.Tags, ts))?.Tags.GetValueOrDefault(Core.Flow.Releases.ExecutionTags.StatusTs);
+        var status = env.Slack.Thread(SandboxPeople.DeployChannel, ts).FirstOrDefault(m => m.Ts == statusTs);
+        if (status is null)
+        {
+            return ["no status message"];
+        }
+
+        var lines = status.Text.Split('\n');
+        return StepLines
+            .Select(step => (Step: step, N: lines.Count(l => l.StartsWith(step + " (", StringComparison.Ordinal))))
+            .Where(x => x.N != 1).Select(x => $"'{x.Step}'×{x.N}");
     }
 
     private string DecisionOnPrompt(string ts) =>
@@ -57,7 +77,9 @@ internal sealed class ReleaseInvariants(SandboxEnvironment env, FaultScenario sc
 
     private string Left(string queueUrl) => env.Aws.Messages(queueUrl) is { Count: > 0 } left ? $"{left.Count} left on {queueUrl}. " : "";
 
-    /// <summary>Every deleted message that announced a finished step or release had its Slack post before the delete.</summary>
+    /// <summary>Every deleted message that announced a finished release had its result posted before the delete. (A
+    /// finished step's effect is a status edit, coalesced and possibly later than the delete: what makes it safe is
+    /// the final edit, which reads every step from SSM; "every step in the status message" checks that.)</summary>
     private string DeletedBeforeEffect(IReadOnlyList<SlackApiCall> posts)
     {
         var broken = new List<string>();
@@ -99,7 +121,7 @@ internal sealed class ReleaseInvariants(SandboxEnvironment env, FaultScenario sc
             }
 
             var id = detail.GetProperty("ExecutionId").GetString() ?? "";
-            return detail.TryGetProperty("StepName", out var step) ? (id, $"step *{step.GetString()}* succeeded") : (id, ":tada:");
+            return detail.TryGetProperty("StepName", out _) ? null : (id, ":tada:");
         }
         catch (JsonException)
         {

@@ -5,6 +5,9 @@ public sealed partial class SlackWorkspace
     /// <summary>Pulses after any message is posted or edited; the Sandbox web page re-renders on it.</summary>
     internal ChangeSignal MessagesChanged => _workspace.Messages.Changed;
 
+    /// <summary>Pulses after every Web API call is recorded.</summary>
+    internal ChangeSignal CallsChanged => _webApi.CallsChanged;
+
     /// <summary>The bot user's name (deploybot), as mentions of it read.</summary>
     public string BotUserName => _workspace.Options.BotUserName;
 

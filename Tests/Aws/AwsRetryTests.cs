@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Testing;
 using Amazon.SQS.Model;
 using SocketDeployer.Core.Aws;
 using SocketDeployer.Tests.Support;
@@ -33,7 +34,7 @@ public class AwsRetryTests : AwsSandboxFixture
     {
         Sandbox.FailNext("GetAutomationExecution", "ThrottlingException", 400, times: 10);
         var before = CallsOf("GetAutomationExecution").Count;
-        using var logs = new CapturedLogs();
+        using var logs = new FakeLoggerProvider();
 
         var error = Assert.ThrowsAsync<AwsException>(() => NewSsm(logger: logs.CreateLogger("aws")).GetAutomationExecutionAsync("x", CancellationToken.None));
 

@@ -52,15 +52,7 @@ public abstract class AwsSandboxFixture
 
     protected IReadOnlyList<AwsCall> CallsOf(string operation) => [.. Sandbox.Calls.Where(c => c.Operation == operation)];
 
-    /// <summary>Waits for a condition the sandbox reaches asynchronously; fails after a generous deadline.</summary>
-    protected static async Task Eventually(Func<bool> condition, string what)
-    {
-        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(10);
-        while (!condition())
-        {
-            if (TimeProvider.System.GetUtcNow() > deadline)
-                Assert.Fail($"Timed out waiting for: {what}");
-            await Task.Delay(10);
-        }
-    }
+    /// <summary>Waits for a condition the sandbox reaches asynchronously, re-checked on each of its changes; fails after a generous deadline.</summary>
+    protected async Task Eventually(Func<bool> condition, string what) =>
+        Assert.That(await Sandbox.WaitUntilAsync(condition, TimeSpan.FromSeconds(10)), Is.True, $"Timed out waiting for: {what}");
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Time.Testing;
 using SocketDeployer.Sandbox.Aws;
 
 namespace SocketDeployer.Tests.Aws;
@@ -78,7 +79,7 @@ public class SigV4VerifierTests
         SecretAccessKey = c.Credentials.SecretAccessKey,
         SessionToken = c.Credentials.SessionToken,
         Region = c.Region,
-        TimeProvider = new FixedTime(c.Time),
+        TimeProvider = new FakeTimeProvider(c.Time),
     });
 
     internal static HttpRequest ToHttpRequest(SigV4Case c)
@@ -97,10 +98,5 @@ public class SigV4VerifierTests
     {
         var headers = c.SigningHeaders();
         return SigV4.CanonicalRequest(c.Method, c.Path, c.Query, headers, [.. headers.Select(h => h.Key)], SigV4.HashHex(c.Body));
-    }
-
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }

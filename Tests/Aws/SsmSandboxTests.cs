@@ -200,7 +200,7 @@ public class SsmSandboxTests : AwsSandboxFixture
         });
     }
 
-    internal static string Code(AsyncTestDelegate call) => Assert.ThrowsAsync<AwsException>(call)!.Code;
+    internal static string Code(Func<Task> call) => Assert.ThrowsAsync<AwsException>(call)!.Code;
 
     private string NewDocument(IReadOnlyDictionary<string, string?>? parameters = null)
     {

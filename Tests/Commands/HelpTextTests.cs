@@ -33,6 +33,8 @@ public class HelpTextTests
             Assert.That(help, Does.Contain("`billing` — Invoices &amp; &lt;!here&gt; payments"));
             Assert.That(help, Does.Contain("deployers: none listed · approvers: @\u2060bob · 2 approvals needed"));
             Assert.That(help, Does.EndWith(UsageText.Build("@deploybot")));
+            Assert.That(help, Does.Contain("*Pipelines*").And.Contain("socketdeployer gate &lt;service&gt;").And.Contain("docs/gate.md")
+                .And.Contain("0 approved, 1 rejected, 3 timed out or cancelled"));
             Assert.That(help, Does.Not.Contain("<@").And.Not.Contain("<!subteam").And.Not.Contain("<!"));
             Assert.That(help, Does.Not.Contain("U0BOB").And.Not.Contain("S0PRODAPPROVERS"));
         });

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SocketDeployer.Daemon.CommandLine;
@@ -23,13 +24,13 @@ public class HonestExitTests
     ];
 
     private SandboxEnvironment env = null!;
-    private CapturedLogs logs = null!;
+    private FakeLoggerProvider logs = null!;
 
     [SetUp]
     public async Task StartSandbox()
     {
         env = await SandboxEnvironment.StartAsync();
-        logs = new CapturedLogs();
+        logs = new FakeLoggerProvider();
     }
 
     [TearDown]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Testing;
 using SocketDeployer.Core.Slack;
 using SocketDeployer.Core.Time;
 using SocketDeployer.Daemon.Queue;
@@ -22,7 +23,7 @@ public class HumanDurationTests
     [Test]
     public void BackoffLogLinesPrintTheDelayReadably()
     {
-        var logs = new CapturedLogs();
+        var logs = new FakeLoggerProvider();
         SlackApiLog.Retrying(logs.CreateLogger("test"), "auth.test", "HTTP 503", 1, TimeSpan.FromMilliseconds(972.6159));
         QueueLog.ReceiveFailed(logs.CreateLogger("test"), "HttpRequestException: Connection refused", 1, TimeSpan.FromMinutes(2));
         Assert.That(logs.Records.Select(r => r.Message), Is.EqualTo(new[]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Testing;
 using SocketDeployer.Daemon.CommandLine;
 using SocketDeployer.Daemon.Verbs;
 using SocketDeployer.Sandbox.Environment;
@@ -107,9 +108,9 @@ public class TroubleshootingTests
         Assert.That(line.Message, Is.EqualTo("Slack refused chat.postMessage: missing_scope: the app lacks the scope chat:write; add it from infra/slack-app-manifest.yml and reinstall"));
     }
 
-    private async Task<CapturedLogs> DeployAndCaptureAsync()
+    private async Task<FakeLoggerProvider> DeployAndCaptureAsync()
     {
-        var logs = new CapturedLogs();
+        var logs = new FakeLoggerProvider();
         var daemon = DaemonInstance.Start(env, logs.AddTo);
         await env.Slack.WaitForConnectionsAsync(2, TimeSpan.FromSeconds(15));
         await env.Slack.PostUserMessageAsync(DeployChannel, Alice, $"<@{env.Slack.BotUserId}> run deploy app r-99.1.0");

@@ -154,21 +154,8 @@ public class ForgedClickTests : SandboxTest
 
     private async Task<string> AuditLineAsync(Func<string, bool> match)
     {
-        var deadline = DateTime.UtcNow + Wait;
-        while (true)
-        {
-            if ((await AuditLinesAsync()).FirstOrDefault(match) is { } line)
-            {
-                return line;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail("audit line not written in time:\n" + string.Join('\n', await AuditLinesAsync()));
-            }
-
-            await Task.Delay(20);
-        }
+        await WaitUntilAsync(async () => (await AuditLinesAsync()).Any(match));
+        return (await AuditLinesAsync()).First(match);
     }
 
     /// <summary>An execution started in the AWS console while the prompt waits (the deploy lock was checked before).</summary>

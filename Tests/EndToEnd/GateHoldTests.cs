@@ -109,7 +109,7 @@ public class GateWaitsWhileLockedTests : GateHoldTest
 
         Assert.Multiple(() =>
         {
-            Assert.That(prompt.Blocks!.ToJsonString(), Does.Contain("*ui* is locked by <@U0CAROL>").And.Contain("Approving waits until that ends"));
+            Assert.That(FreezeTests.Texts(prompt), Does.Contain("*ui* is locked by <@U0CAROL>").And.Contain("Approving waits until that ends"));
             Assert.That(waits.Text, Does.Contain("Approving waits: *ui* is locked by <@U0CAROL>"));
             Assert.That(result.Code, Is.EqualTo(GateExit.Approved), result.Output + result.Error);
         });

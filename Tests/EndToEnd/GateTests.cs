@@ -113,6 +113,42 @@ public class GateTests : SandboxTest
     }
 
     [Test]
+    public async Task AGateCancelledInSlackExitsThreeAndItsPromptSaysTheRequesterIsUnknown()
+    {
+        var run = GateAsync(CancellationToken.None, "app", "--summary", "Nobody named");
+        var announcement = await Announcement("Nobody named");
+        var prompt = await PromptIn(announcement.Ts);
+        var id = Env.Aws.Executions.Single().Id;
+        await Say(Bob, $"cancel {id}", threadTs: announcement.Ts);
+        var result = await run.WaitAsync(Wait);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Code, Is.EqualTo(GateExit.NoDecision), result.Output + result.Error);
+            Assert.That(result.Output + result.Error, Does.Contain("cancelled"));
+            Assert.That(prompt.Text, Does.Contain("requested by an unknown requester"));
+        });
+    }
+
+    [Test]
+    public async Task AGateNamingItsRequesterByEmailKeepsThemFromApprovingIt()
+    {
+        var run = GateAsync(CancellationToken.None, "app", "--summary", "By email", "--requested-by", "carol@example.com");
+        var announcement = await Announcement("By email");
+        var prompt = await PromptIn(announcement.Ts);
+        await Click(Carol, prompt);
+        var refusal = await EphemeralTo(Carol, announcement.Ts);
+        await Click(Erin, prompt);
+        var result = await run.WaitAsync(Wait);
+        Assert.Multiple(() =>
+        {
+            Assert.That(refusal.Text, Does.Contain("someone else has to approve"));
+            Assert.That(prompt.Text, Does.Contain($"requested by <@{Carol}>"));
+            Assert.That(result.Code, Is.EqualTo(GateExit.Approved), result.Output + result.Error);
+            Assert.That(result.Output, Does.Contain("Approved in Slack by erin (U0ERIN)"));
+        });
+    }
+
+    [Test]
     public async Task AnUnknownServiceIsAnErrorAndStartsNothing()
     {
         var result = await GateAsync(CancellationToken.None, "ap", "--summary", "typo").WaitAsync(Wait);

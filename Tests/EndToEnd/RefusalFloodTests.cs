@@ -64,7 +64,8 @@ public class RefusalFloodThrottleTests : RefusalFloodTest
         var (threads, reply) = await FloodThenDeployAsync();
         Assert.That(reply.Text, Does.Contain(":rocket:"));
 
-        await WaitUntilAsync(() => Logs.Records.Count(r => r.EventId == 2001) == Flood);
+        await Logs.Collector.WaitForCountAsync(r => r.EventId == 2001, Flood, Wait);
+        Assert.That(Logs.Records.Count(r => r.EventId == 2001), Is.EqualTo(Flood));
         await WaitUntilAsync(() => BotPostsIn(threads).Any(m => m.Text.Contains(":raised_hand:", StringComparison.Ordinal)));
         var posts = BotPostsIn(threads).ToList();
         var audit = await AuditLinesAsync();

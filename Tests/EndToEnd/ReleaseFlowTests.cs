@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using SocketDeployer.Core.Flow.Approval;
 using SocketDeployer.Sandbox.Slack;
 using SocketDeployer.Tests.Support;
@@ -41,9 +42,20 @@ public class ReleaseFlowTests : SandboxTest
             Assert.That(string.Join(' ', execution.Signals.Single().Comment), Does.Contain("bob").And.Contain(Bob));
             Assert.That(Slack.Thread(DeployChannel, ts).Single(m => m.Ts == prompt.Ts).Text, Does.Contain($"Approved by <@{Bob}>"));
             Assert.That(Slack.Thread(DeployChannel, ts).Single(m => m.Ts == prompt.Ts).Blocks!.ToJsonString(), Does.Not.Contain(ApprovalMessages.ApproveAction));
-            Assert.That(thread, Does.Contain("step *build* succeeded").And.Contain("step *rollout* succeeded"));
+            Assert.That(BotMessagesIn(ts).Where(m => m.Ts != status.Ts).Select(m => m.Text), Has.None.Contains("*build*").And.None.Contains("*rollout*"), "finished steps have no posts of their own");
         });
         await WaitUntilAsync(() => Slack.Thread(DeployChannel, ts).Single(m => m.Ts == status.Ts).Text.Contains("deployed in", StringComparison.Ordinal));
+        var bot = BotMessagesIn(ts);
+        Assert.Multiple(() =>
+        {
+            Assert.That(bot.Select(m => m.Ts), Is.EqualTo(new[] { status.Ts, prompt.Ts, bot[^1].Ts }), "a clean release is three posts: start reply, prompt, result");
+            Assert.That(bot[^1].Text, Does.StartWith(":tada:"));
+            Assert.That(bot[0].Text.Split('\n').Skip(1).Select(line => Regex.Replace(line, @" \(\d+s\)$", "")), Is.EqualTo(new[]
+            {
+                ":white_check_mark: *build* succeeded", ":white_check_mark: *updateParameters* succeeded", ":white_check_mark: *approve* approved",
+                ":white_check_mark: *rollout* succeeded",
+            }), "the status message shows every step's end, each with its duration");
+        });
         Assert.That(await AuditLinesAsync(), Has.Some.Contains("\"event\":\"approve\"").And.Some.Contains("\"event\":\"end\""));
     }
 

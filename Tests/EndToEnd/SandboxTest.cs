@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Testing;
 using SocketDeployer.Sandbox.Aws;
 using SocketDeployer.Sandbox.Environment;
 using SocketDeployer.Sandbox.Slack;
@@ -14,7 +15,7 @@ public abstract class SandboxTest
 
     protected DaemonInstance Daemon { get; private set; } = null!;
 
-    protected CapturedLogs Logs { get; private set; } = null!;
+    protected FakeLoggerProvider Logs { get; private set; } = null!;
 
     protected SlackWorkspace Slack => Env.Slack;
 
@@ -38,7 +39,7 @@ public abstract class SandboxTest
             Env.Aws.RunAutomations(Env.QueueUrl);
         }
 
-        Logs = new CapturedLogs();
+        Logs = new FakeLoggerProvider();
         Daemon = DaemonInstance.Start(Env, Logs.AddTo, DaemonArguments);
         await Task.WhenAny(Slack.WaitForConnectionsAsync(2, Wait), Daemon.Exit);
         Assert.That(Daemon.Exit.IsCompleted, Is.False, () => "The daemon stopped at start:\n" + string.Join('\n', Logs.Records));
@@ -62,22 +63,10 @@ public abstract class SandboxTest
         Logs?.Dispose();
     }
 
-    /// <summary>Awaits a condition on the Sandbox's state (polled; fails the test after <see cref="Wait"/>).</summary>
-    protected static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()));
+    /// <summary>Awaits a condition on the Sandbox's state or the audit log, re-checked on each change (fails the test after <see cref="Wait"/>).</summary>
+    protected Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()));
 
-    protected static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + Wait;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail("condition not met in time");
-            }
-
-            await Task.Delay(20);
-        }
-    }
+    protected Task WaitUntilAsync(Func<Task<bool>> condition) => SandboxChanges.WaitUntilAsync(Env, condition, Wait);
 
     /// <summary>The person posts; returns the message ts (the thread the bot answers in).</summary>
     protected Task<string> Say(string user, string text, string channel = SandboxPeople.DeployChannel, string? threadTs = null) =>

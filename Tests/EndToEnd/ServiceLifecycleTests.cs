@@ -58,22 +58,23 @@ public class ServiceLifecycleTests
         await env.Slack.ClickButtonAsync(Bob, DeployChannel, prompt.Ts, ApprovalMessages.ApproveAction, ApprovalMessages.ButtonValue(execution.Id, "approve"));
         await env.Slack.WaitForMessageAsync(m => m.ThreadTs == ts && m.Text.StartsWith(":tada:", StringComparison.Ordinal), Wait);
 
-        // Step lines may be posted after the result (it has priority): await each before counting.
-        foreach (var step in new[] { "build", "updateParameters", "rollout" })
-        {
-            await env.Slack.WaitForMessageAsync(m => m.IsBot && m.ThreadTs == ts && m.Text.Contains($"step *{step}* succeeded", StringComparison.Ordinal), Wait);
-        }
+        // The status message's final edit follows the result: await it before reading.
+        var status = env.Slack.Thread(DeployChannel, ts).First(m => m.IsBot);
+        await env.Slack.WaitForMessageAsync(m => m.Ts == status.Ts && m.Text.Contains("deployed in", StringComparison.Ordinal), Wait);
 
         var thread = env.Slack.Thread(DeployChannel, ts).Where(m => m.IsBot).ToList();
+        var shown = thread[0].Text.Split('\n').Skip(1).ToList();
         Assert.Multiple(() =>
         {
             Assert.That(execution.Status, Is.EqualTo("Success"));
             Assert.That(execution.Signals, Has.Count.EqualTo(1));
             Assert.That(thread.Count(m => m.Text.StartsWith(":tada:", StringComparison.Ordinal)), Is.EqualTo(1), "one result");
+            Assert.That(thread[^1].Text, Does.StartWith(":tada:"), "the result is last");
             Assert.That(thread.Count(IsPrompt), Is.EqualTo(1), "one prompt");
+            Assert.That(thread, Has.Count.EqualTo(3), "start reply, prompt, result: nothing repeated by the second instance");
             foreach (var step in new[] { "build", "updateParameters", "rollout" })
             {
-                Assert.That(thread.Count(m => m.Text.Contains($"step *{step}* succeeded", StringComparison.Ordinal)), Is.EqualTo(1), step);
+                Assert.That(shown.Count(l => l.StartsWith($":white_check_mark: *{step}* succeeded", StringComparison.Ordinal)), Is.EqualTo(1), step);
             }
         });
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using SocketDeployer.Core.Flow.Refusals;
 using SocketDeployer.Core.Slack;
 using SocketDeployer.Tests.Support;
@@ -17,7 +18,7 @@ public class RefusalThrottleTests
     [Test]
     public void AFloodFromOnePersonCostsThreeRefusalsAndOneSlowDown()
     {
-        var throttle = new RefusalThrottle(Options, new ManualTimeProvider());
+        var throttle = new RefusalThrottle(Options, new FakeTimeProvider());
 
         var verdicts = Enumerable.Range(0, 30).Select(_ => throttle.Next("U1")).ToList();
 
@@ -28,7 +29,7 @@ public class RefusalThrottleTests
     [Test]
     public void OthersAreNotSilencedWithTheFlooder()
     {
-        var throttle = new RefusalThrottle(Options, new ManualTimeProvider());
+        var throttle = new RefusalThrottle(Options, new FakeTimeProvider());
         for (var i = 0; i < 10; i++)
         {
             throttle.Next("U1");
@@ -40,7 +41,7 @@ public class RefusalThrottleTests
     [Test]
     public void RefusalsSpreadWiderThanTheWindowAreAllAnswered()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var throttle = new RefusalThrottle(Options, clock);
         var verdicts = new List<RefusalVerdict>();
         for (var i = 0; i < 10; i++)
@@ -55,7 +56,7 @@ public class RefusalThrottleTests
     [Test]
     public void AfterTheSilenceThePersonIsAnsweredAgain()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var throttle = new RefusalThrottle(Options, clock);
         for (var i = 0; i < 4; i++)
         {

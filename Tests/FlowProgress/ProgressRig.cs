@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SocketDeployer.Core.Aws.Events;
@@ -51,26 +52,29 @@ internal sealed class ProgressRig
         var locks = new KeyedLock();
         var catalog = new ServiceCatalog(options);
         var loggers = LoggerFactory.Create(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
+        Editor = new StatusMessageEditor(Ssm, Slack, locks, links, options, Time, loggers.CreateLogger<StatusMessageEditor>());
         Progress = new ReleaseProgress(
             Ssm, Slack, new ReleaseDirectory(Ssm), States, locks,
             new ApprovalPrompter(Ssm, Slack, catalog, new ServiceHolds(new MemoryLockStore(), new FreezeCalendar(options, Time)), Audit, links, Time, loggers.CreateLogger<ApprovalPrompter>()),
-            new StatusMessageEditor(Ssm, Slack, locks, links, options, Time, loggers.CreateLogger<StatusMessageEditor>()),
+            Editor,
             links, Audit, options, Time, loggers.CreateLogger<ReleaseProgress>());
     }
 
-    public ManualTimeProvider Time { get; } = new();
+    public TimerWatchingFakeTimeProvider Time { get; } = new();
 
     public FakeSlack Slack { get; } = new();
 
     public RecordingAudit Audit { get; } = new();
 
-    public CapturedLogs Logs { get; } = new();
+    public FakeLoggerProvider Logs { get; } = new();
 
     public ReleaseStateStore States { get; } = new();
 
     public FakeSsm Ssm { get; }
 
     public ReleaseProgress Progress { get; }
+
+    public StatusMessageEditor Editor { get; }
 
     public string StatusTs { get; }
 

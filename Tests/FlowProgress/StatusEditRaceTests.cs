@@ -41,7 +41,8 @@ public class StatusEditRaceTests
             Assert.That(rig.Slack.Edits[0].Text, Does.Contain("step *rollout*"), "the deferred edit landed first");
             Assert.That(rig.Slack.Edits[^1].Text, Does.StartWith(":white_check_mark: *app* `r-99.1.0` deployed in 3s"));
             Assert.That(rig.Slack.TextOf(rig.StatusTs), Is.EqualTo(rig.Slack.Edits[^1].Text));
-            Assert.That(ThreadOrderTests.Shape(rig), Is.EqualTo(new[] { "status:ok", "step:rollout", "result:ok" }));
+            Assert.That(ThreadOrderTests.Shape(rig), Is.EqualTo(new[] { "status:ok", "result:ok" }));
+            Assert.That(ThreadOrderTests.StepsShown(rig), Is.EqualTo(new[] { "rollout: succeeded (1s)" }));
         });
     }
 
@@ -104,6 +105,59 @@ public class StatusEditRaceTests
             Assert.That(rig.Slack.TextOf(rig.StatusTs), Does.StartWith(":white_check_mark: *app* `r-99.1.0` deployed"));
             Assert.That(rig.Slack.Thread[^1], Does.StartWith(":tada:"));
         });
+    }
+
+    [Test]
+    public async Task AGracefulStopSendsTheDeferredEditNowInsteadOfDroppingIt()
+    {
+        var rig = ProgressRig.Create(statusInterval: Interval);
+        await rig.ApplyAll([rig.Step("build", "Success"), rig.Step("rollout", "InProgress")]);
+        Assert.That((rig.Editor.Pending, rig.Slack.Edits.Count), Is.EqualTo((1, 0)), "one edit deferred, none sent");
+        var before = rig.Time.GetUtcNow();
+
+        var unsent = await rig.Editor.DrainAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(unsent, Is.Zero);
+            Assert.That(rig.Editor.Pending, Is.Zero);
+            Assert.That(rig.Time.GetUtcNow(), Is.EqualTo(before), "sent at once, not at its time");
+            Assert.That(rig.Slack.Edits, Has.Count.EqualTo(1));
+            Assert.That(ThreadOrderTests.StepsShown(rig), Is.EqualTo(new[] { "build: succeeded (1s)", "rollout: running" }));
+            Assert.That(rig.Logs.Records.Any(r => r.Id.Id == 2209), Is.True, "the drain is logged");
+        });
+
+        // An event still handled while stopping is not deferred into a timer nobody waits for.
+        await rig.ApplyAll([rig.Step("rollout", "Success")]);
+        Assert.That((rig.Editor.Pending, rig.Slack.Edits.Count), Is.EqualTo((0, 2)));
+    }
+
+    [Test]
+    public async Task ADrainTheHostStopsWaitingForSaysHowManyEditsWereLeft()
+    {
+        var rig = ProgressRig.Create(statusInterval: Interval);
+        await rig.ApplyAll([rig.Step("rollout", "InProgress")]);
+        var inFlight = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var never = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        rig.Slack.BeforeCall = (_, _) =>
+        {
+            inFlight.TrySetResult();
+            return never.Task;
+        };
+        using var stopTimeout = new CancellationTokenSource();
+
+        var drain = rig.Editor.DrainAsync(stopTimeout.Token);
+        await inFlight.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.That(drain.IsCompleted, Is.False, "the drain waits for the edit on its way to Slack");
+        await stopTimeout.CancelAsync();
+
+        var unsent = await drain.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Multiple(() =>
+        {
+            Assert.That(unsent, Is.EqualTo(1));
+            Assert.That(rig.Logs.Records.Any(r => r.Id.Id == 2210), Is.True, "what was left is logged");
+        });
+        never.SetResult();
     }
 
     /// <summary>The deferred edit runs on the thread that advanced the clock or soon after on the pool: yield until it is done.</summary>

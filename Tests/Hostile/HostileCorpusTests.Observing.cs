@@ -1,4 +1,5 @@
 using SocketDeployer.Sandbox.Slack;
+using SocketDeployer.Tests.EndToEnd;
 using SocketDeployer.Tests.Support;
 using static SocketDeployer.Sandbox.Environment.SandboxPeople;
 
@@ -37,29 +38,18 @@ public sealed partial class HostileCorpusTests
         return text.Split('\n').Count(l => l.Contains("\"outcome\":\"refused\"", StringComparison.Ordinal));
     }
 
+    /// <summary>The audit's refused count once it reaches <paramref name="expected"/>, or what it is after <see cref="Wait"/>.</summary>
     private async Task<int> UntilRefusedCountAsync(int expected)
     {
-        var deadline = DateTime.UtcNow + Wait;
-        int count;
-        while ((count = await RefusedCountAsync()) < expected && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(10);
-        }
-
-        return count;
+        await SandboxChanges.TryWaitUntilAsync(env, async () => await RefusedCountAsync() >= expected, Wait);
+        return await RefusedCountAsync();
     }
 
-    private static async Task UntilAsync(Func<bool> condition, string what)
+    private async Task UntilAsync(Func<bool> condition, string what)
     {
-        var deadline = DateTime.UtcNow + Wait;
-        while (!condition())
+        if (!await SandboxChanges.TryWaitUntilAsync(env, () => Task.FromResult(condition()), Wait))
         {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Not in time: {what}");
-            }
-
-            await Task.Delay(10);
+            throw new TimeoutException($"Not in time: {what}");
         }
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Testing;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging.Abstractions;
 using SocketDeployer.Core.Aws;
@@ -22,7 +23,7 @@ public sealed partial class HostileCorpusTests
 
     private SandboxEnvironment env = null!;
     private DaemonInstance daemon = null!;
-    private CapturedLogs logs = null!;
+    private FakeLoggerProvider logs = null!;
     private CorpusDriver driver = null!;
 
     private SlackWorkspace Slack => env.Slack;
@@ -36,10 +37,13 @@ public sealed partial class HostileCorpusTests
     {
         env = await SandboxEnvironment.StartAsync();
         env.Aws.RunAutomations(env.QueueUrl);
-        logs = new CapturedLogs();
+        logs = new FakeLoggerProvider();
         // The corpus sends its refusals one after another from the same people and expects each one answered: the
         // per-person refusal throttle (tested on its own) is opened as wide as validation allows.
-        daemon = DaemonInstance.Start(env, logs.AddTo, "--Slack:Pacing:RefusalsPerPerson=100", "--Slack:Pacing:RefusalWindow=00:00:01");
+        // The waiting releases' status messages show their elapsed time, edited once per StatusUpdateInterval: the
+        // longest allowed keeps that edit out of the cases, which assert that nothing is edited.
+        daemon = DaemonInstance.Start(env, logs.AddTo, "--Slack:Pacing:RefusalsPerPerson=100", "--Slack:Pacing:RefusalWindow=00:00:01",
+            "--Deploy:StatusUpdateInterval=00:10:00");
         await Slack.WaitForConnectionsAsync(2, Wait);
 
         var (app, appThread, appPrompt, appStatus) = await DeployUntilPromptAsync("app r-99.1.0", "Deploy-App");
@@ -131,7 +135,8 @@ public sealed partial class HostileCorpusTests
             Assert.That(daemon.Exit.IsCompleted, Is.False, "the daemon is running");
             Assert.That(Slack.OpenConnections, Is.EqualTo(2), "both Socket Mode connections are open");
             Assert.That(awsCalls, Has.None.AnyOf(Mutations), "nothing started, signalled or stopped");
-            Assert.That(slackCalls, Has.None.EqualTo("chat.update"), "nothing edited");
+            Assert.That(slackCalls, Has.None.EqualTo("chat.update"),
+                () => "nothing edited; edits: " + string.Join('\n', Slack.Calls.Skip(before.SlackCalls).Where(c => c.Method == "chat.update").Select(c => c.Arguments["text"]?.ToString())));
             Assert.That(said, Has.Count.EqualTo(expect.Answer is Answer.ThreadReply or Answer.Ephemeral ? 1 : 0), () => "said:\n" + string.Join('\n', said));
             Assert.That(refused, Is.EqualTo(before.Refused + (expect.Audited ? 1 : 0)), "refused audit lines");
             foreach (var message in said)

@@ -6,7 +6,7 @@ using SocketDeployer.Tests.Support;
 
 namespace SocketDeployer.Tests.Queue;
 
-/// <summary>The real receiver, processor and worker over a <see cref="FakeSqs"/> on a <see cref="ManualTimeProvider"/>.</summary>
+/// <summary>The real receiver, processor and worker over a <see cref="FakeSqs"/> on a <see cref="TimerWatchingFakeTimeProvider"/>.</summary>
 internal sealed class QueueHarness : IDisposable
 {
     private readonly ILoggerFactory _loggers;
@@ -27,7 +27,7 @@ internal sealed class QueueHarness : IDisposable
 
     public QueueOptions Options { get; }
 
-    public ManualTimeProvider Time { get; } = new();
+    public TimerWatchingFakeTimeProvider Time { get; } = new();
 
     public FakeSqs Sqs { get; }
 

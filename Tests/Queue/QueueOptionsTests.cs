@@ -56,13 +56,14 @@ public sealed class QueueOptionsTests
         using var provider = Provider(new() { ["Queue:Concurrency"] = "7", ["Queue:VisibilityTimeout"] = "00:02:00" });
 
         var options = provider.GetRequiredService<IOptions<QueueOptions>>().Value;
+        var receiver = provider.GetRequiredService<QueueReceiver>();
         Assert.Multiple(() =>
         {
             Assert.That(options.Concurrency, Is.EqualTo(7));
             Assert.That(options.VisibilityTimeout, Is.EqualTo(TimeSpan.FromMinutes(2)));
             Assert.That(options.ChannelCapacity, Is.EqualTo(20));
             Assert.That(provider.GetServices<IHostedService>().OfType<QueueWorker>().Count(), Is.EqualTo(1));
-            Assert.That(provider.GetRequiredService<QueueReceiver>(), Is.Not.Null);
+            Assert.That(provider.GetRequiredService<QueueReceiver>(), Is.SameAs(receiver), "one receiver: the worker and its readiness share it");
         });
     }
 

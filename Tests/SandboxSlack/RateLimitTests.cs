@@ -1,23 +1,19 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 using SocketDeployer.Sandbox.Slack;
 
 namespace SocketDeployer.Tests.SandboxSlack;
 
 public class RateLimitTests
 {
-    /// <summary>Time that does not move, so the token buckets never refill during the test.</summary>
-    private sealed class FrozenTime : TimeProvider
-    {
-        private readonly DateTimeOffset _now = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => _now;
-    }
+    // A clock that does not move unless told, so the token buckets never refill during the test.
+    private static FakeTimeProvider FrozenTime() => new(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
 
     [Test]
     public async Task Post_message_is_limited_per_channel_when_enforced()
     {
-        await using var workspace = await SlackWorkspace.StartAsync(new SlackWorkspaceOptions { EnforceRateLimits = true, TimeProvider = new FrozenTime() });
+        await using var workspace = await SlackWorkspace.StartAsync(new SlackWorkspaceOptions { EnforceRateLimits = true, TimeProvider = FrozenTime() });
         workspace.AddChannel("C0ONE", "one");
         workspace.AddChannel("C0TWO", "two");
         using var api = new SlackApiTestClient(workspace);
@@ -45,7 +41,7 @@ public class RateLimitTests
     [Test]
     public async Task Nothing_is_limited_by_default()
     {
-        await using var workspace = await SlackWorkspace.StartAsync(new SlackWorkspaceOptions { TimeProvider = new FrozenTime() });
+        await using var workspace = await SlackWorkspace.StartAsync(new SlackWorkspaceOptions { TimeProvider = FrozenTime() });
         workspace.AddChannel("C0ONE", "one");
         using var api = new SlackApiTestClient(workspace);
 

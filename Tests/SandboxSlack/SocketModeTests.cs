@@ -1,12 +1,17 @@
 using System.Net.WebSockets;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 using SocketDeployer.Sandbox.Slack;
+using SocketDeployer.Tests.Support;
 
 namespace SocketDeployer.Tests.SandboxSlack;
 
 public class SocketModeTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+
+    /// <summary>Slack's own: on the fake clock the tests move, it costs no real time.</summary>
+    private static readonly TimeSpan AckDeadline = TimeSpan.FromSeconds(3);
 
     [Test]
     public async Task A_ticket_opens_one_websocket_only()
@@ -120,13 +125,18 @@ public class SocketModeTests
     [Test]
     public async Task An_envelope_not_acked_in_time_is_late_and_redelivered_with_retry_attempt()
     {
-        await using var workspace = await SlackWorkspace.StartAsync(new SlackWorkspaceOptions { AckDeadline = TimeSpan.FromMilliseconds(200) });
+        var time = new FakeTimeProvider();
+        await using var workspace = await SlackWorkspace.StartAsync(new SlackWorkspaceOptions { TimeProvider = time, AckDeadline = AckDeadline });
         using var api = new SlackApiTestClient(workspace);
         await using var client = await SocketModeTestClient.ConnectAsync(await api.OpenConnectionUrlAsync());
         await client.ReceiveHelloAsync();
 
         var delivery = await workspace.SendEnvelopeAsync("events_api", new JsonObject { ["type"] = "event_callback", ["event_id"] = "Ev1" });
         var first = await client.ReceiveAsync();
+        // The deadline is armed before the envelope is written: just short of it nothing is late, at it the retry goes.
+        time.Advance(AckDeadline - TimeSpan.FromMilliseconds(1));
+        Assert.That(workspace.Acks.Single().Late, Is.False, "not late before the deadline");
+        time.Advance(TimeSpan.FromMilliseconds(1));
         var retry = await client.ReceiveAsync();
         await client.AckAsync(retry["envelope_id"]!.ToString());
         var acked = await delivery.Acked.WaitAsync(Wait);
@@ -150,21 +160,29 @@ public class SocketModeTests
     [Test]
     public async Task Redelivery_stops_after_three_retries()
     {
-        await using var workspace = await SlackWorkspace.StartAsync(new SlackWorkspaceOptions { AckDeadline = TimeSpan.FromMilliseconds(100) });
+        var time = new FakeTimeProvider();
+        await using var workspace = await SlackWorkspace.StartAsync(new SlackWorkspaceOptions { TimeProvider = time, AckDeadline = AckDeadline });
         using var api = new SlackApiTestClient(workspace);
         await using var client = await SocketModeTestClient.ConnectAsync(await api.OpenConnectionUrlAsync());
         await client.ReceiveHelloAsync();
 
         await workspace.SendEnvelopeAsync("events_api", new JsonObject { ["event_id"] = "Ev2" });
-        await workspace.WaitForAcksAsync(acks => acks.Count == 4 && acks.All(a => a.Late), Wait);
         var attempts = new List<int>();
         for (var i = 0; i < 4; i++)
         {
             attempts.Add((await client.ReceiveAsync())["retry_attempt"]!.GetValue<int>());
+            time.Advance(AckDeadline);
         }
 
-        Assert.That(attempts, Is.EqualTo(new[] { 0, 1, 2, 3 }));
-        Assert.ThrowsAsync<OperationCanceledException>(async () => await client.ReceiveAsync(TimeSpan.FromMilliseconds(400)));
+        await workspace.WaitForAcksAsync(acks => acks.Count == 4 && acks.All(a => a.Late), Wait);
+        // A redelivery registers its attempt before writing it, inside the deadline's callback: none came of the
+        // last deadline, nor of an hour more.
+        time.Advance(TimeSpan.FromHours(1));
+        Assert.Multiple(() =>
+        {
+            Assert.That(attempts, Is.EqualTo(new[] { 0, 1, 2, 3 }));
+            Assert.That(workspace.Acks, Has.Count.EqualTo(4));
+        });
     }
 
     [Test]
@@ -212,12 +230,17 @@ public class SocketModeTests
     [Test]
     public async Task Refresh_requested_closes_the_socket_after_the_grace_period()
     {
-        await using var workspace = await SlackWorkspace.StartAsync(new SlackWorkspaceOptions { DisconnectGrace = TimeSpan.FromMilliseconds(100) });
+        var time = new TimerWatchingFakeTimeProvider();
+        var grace = TimeSpan.FromSeconds(10);
+        await using var workspace = await SlackWorkspace.StartAsync(new SlackWorkspaceOptions { TimeProvider = time, DisconnectGrace = grace });
         using var api = new SlackApiTestClient(workspace);
         await using var client = await SocketModeTestClient.ConnectAsync(await api.OpenConnectionUrlAsync());
         await client.ReceiveHelloAsync();
 
         await workspace.SendDisconnectAsync("warning");
+        await time.WaitUntilAsync(() => time.PendingDelays().Contains(grace), "the grace period runs");
+        Assert.That(client.Socket.State, Is.EqualTo(WebSocketState.Open), "open during the grace period");
+        time.Advance(grace);
 
         Assert.That(await client.Closed.Task.WaitAsync(Wait), Is.EqualTo(WebSocketCloseStatus.NormalClosure));
         await workspace.WaitForConnectionsAsync(0, Wait);
@@ -255,7 +278,8 @@ public class SocketModeTests
     [Test]
     public async Task A_silenced_connection_delivers_nothing_and_the_envelope_moves_to_another()
     {
-        await using var workspace = await SlackWorkspace.StartAsync(new SlackWorkspaceOptions { AckDeadline = TimeSpan.FromMilliseconds(200) });
+        var time = new FakeTimeProvider();
+        await using var workspace = await SlackWorkspace.StartAsync(new SlackWorkspaceOptions { TimeProvider = time, AckDeadline = AckDeadline });
         using var api = new SlackApiTestClient(workspace);
         await using var zero = await SocketModeTestClient.ConnectAsync(await api.OpenConnectionUrlAsync());
         await zero.ReceiveHelloAsync();
@@ -265,6 +289,7 @@ public class SocketModeTests
 
         workspace.SilenceConnection(0);
         var delivery = await workspace.SendEnvelopeAsync("events_api", new JsonObject { ["event_id"] = "Ev3" }, connectionIndex: 0);
+        time.Advance(AckDeadline);
         var redelivered = await one.ReceiveAsync();
         await one.AckAsync(redelivered["envelope_id"]!.ToString());
         await delivery.Acked.WaitAsync(Wait);

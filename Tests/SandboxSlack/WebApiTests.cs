@@ -93,10 +93,11 @@ public class WebApiTests
             Assert.That(await _api.BotErrorAsync("chat.postMessage", new() { ["channel"] = "C0DEPLOY", ["blocks"] = Dividers(51) }), Is.EqualTo("invalid_blocks"));
             Assert.That(await _api.BotErrorAsync("chat.postMessage", new() { ["channel"] = "C0DEPLOY", ["text"] = new string('a', 40_001) }), Is.EqualTo("msg_too_long"));
             Assert.That(await _api.BotErrorAsync("users.info", new() { ["user"] = "U0NOBODY" }), Is.EqualTo("user_not_found"));
+            Assert.That(await _api.BotErrorAsync("users.lookupByEmail", new() { ["email"] = "nobody@example.com" }), Is.EqualTo("users_not_found"));
         });
         var blocks = await _api.BotAsync("chat.postMessage", new() { ["channel"] = "C0DEPLOY", ["text"] = "t", ["blocks"] = Dividers(50) });
         Assert.That(blocks["message"]?["blocks"]?.AsArray(), Has.Count.EqualTo(50));
-        Assert.That(_workspace.Calls.Count(c => !c.Ok), Is.EqualTo(7));
+        Assert.That(_workspace.Calls.Count(c => !c.Ok), Is.EqualTo(8));
     }
 
     [Test]
@@ -174,6 +175,7 @@ public class WebApiTests
         var changed = await _api.BotAsync("usergroups.users.list", new() { ["usergroup"] = "S0APPROVERS" });
         var groups = await _api.BotAsync("usergroups.list", []);
         var user = await _api.BotAsync("users.info", new() { ["user"] = "U0BOB" });
+        var byEmail = await _api.BotAsync("users.lookupByEmail", new() { ["email"] = "BOB@example.com" });
 
         Assert.Multiple(async () =>
         {
@@ -183,6 +185,8 @@ public class WebApiTests
             Assert.That(groups["usergroups"]![0]!["handle"]?.ToString(), Is.EqualTo("prod-approvers"));
             Assert.That(groups["usergroups"]![0]!["name"]?.ToString(), Is.Not.Empty);
             Assert.That(user["user"]!["profile"]!["display_name"]?.ToString(), Is.EqualTo("bob"));
+            Assert.That(byEmail["user"]!["id"]?.ToString(), Is.EqualTo("U0BOB"));
+            Assert.That(byEmail["user"]!["profile"]!["email"]?.ToString(), Is.EqualTo("bob@example.com"));
             Assert.That(await _api.BotErrorAsync("usergroups.users.list", new() { ["usergroup"] = "S0NOPE" }), Is.EqualTo("no_such_subteam"));
         });
     }

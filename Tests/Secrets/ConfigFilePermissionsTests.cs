@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Testing;
 using System.Runtime.Versioning;
 using System.Text.Json.Nodes;
 using SocketDeployer.Sandbox.Environment;
@@ -15,13 +16,13 @@ public class ConfigFilePermissionsTests
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
 
     private SandboxEnvironment env = null!;
-    private CapturedLogs logs = null!;
+    private FakeLoggerProvider logs = null!;
 
     [SetUp]
     public async Task StartSandbox()
     {
         env = await SandboxEnvironment.StartAsync();
-        logs = new CapturedLogs();
+        logs = new FakeLoggerProvider();
     }
 
     [TearDown]

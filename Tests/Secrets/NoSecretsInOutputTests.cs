@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Testing;
 using System.Text;
 using SocketDeployer.Core.Flow.Approval;
 using SocketDeployer.Daemon.CommandLine;
@@ -24,7 +25,7 @@ public class NoSecretsInOutputTests
     {
         await using var env = await SandboxEnvironment.StartAsync();
         env.Aws.RunAutomations(env.QueueUrl);
-        using var logs = new CapturedLogs();
+        using var logs = new FakeLoggerProvider();
         var output = new StringBuilder();
 
         await AWholeReleaseAndARefusalAsync(env, logs);
@@ -70,7 +71,7 @@ public class NoSecretsInOutputTests
         }
     }
 
-    private static async Task AWholeReleaseAndARefusalAsync(SandboxEnvironment env, CapturedLogs logs)
+    private static async Task AWholeReleaseAndARefusalAsync(SandboxEnvironment env, FakeLoggerProvider logs)
     {
         await using var daemon = DaemonInstance.Start(env, logs.AddTo);
         await env.Slack.WaitForConnectionsAsync(2, Wait);
@@ -88,19 +89,19 @@ public class NoSecretsInOutputTests
         Assert.That(await daemon.StopAsync(), Is.Zero);
     }
 
-    private static async Task ABadBotTokenAsync(SandboxEnvironment env, CapturedLogs logs)
+    private static async Task ABadBotTokenAsync(SandboxEnvironment env, FakeLoggerProvider logs)
     {
         await using var daemon = DaemonInstance.Start(env, logs.AddTo, $"--Slack:BotToken={RevokedBotToken}");
         Assert.That(await daemon.Exit.WaitAsync(Wait), Is.EqualTo(2), "a refused bot token is an unrecoverable runtime failure");
     }
 
-    private static async Task ABadAppTokenAsync(SandboxEnvironment env, CapturedLogs logs)
+    private static async Task ABadAppTokenAsync(SandboxEnvironment env, FakeLoggerProvider logs)
     {
         await using var daemon = DaemonInstance.Start(env, logs.AddTo, $"--Slack:AppToken={WrongAppToken}");
         Assert.That(await daemon.Exit.WaitAsync(Wait), Is.EqualTo(2), "a refused app token is an unrecoverable runtime failure");
     }
 
-    private static async Task<string> CheckConfigOnlineAsync(SandboxEnvironment env, CapturedLogs logs, params string[] overrides)
+    private static async Task<string> CheckConfigOnlineAsync(SandboxEnvironment env, FakeLoggerProvider logs, params string[] overrides)
     {
         using var output = new StringWriter();
         await CheckConfigVerb.RunAsync(DaemonCommandLine.Parse(["check-config", "--online", .. env.DaemonArguments().Skip(1), .. overrides]), services =>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SocketDeployer.Core.Catalog;
 using SocketDeployer.Core.Slack;
+using SocketDeployer.Tests.Support;
 
 namespace SocketDeployer.Tests.Slack;
 
@@ -12,12 +13,14 @@ public class SlackApiTests
 {
     private const string AppToken = "xapp-1-A111-secret-app-token";
     private const string BotToken = "xoxb-111-secret-bot-token";
+    private static readonly TimeSpan Backoffs = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromHours(12);
 
-    private static (SlackApi Api, ScriptedHandler Handler, ManualTimeProvider Time) Create(
+    private static (SlackApi Api, ScriptedHandler Handler, TimerWatchingFakeTimeProvider Time) Create(
         Func<RecordedRequest, HttpResponseMessage>? fallback = null, TimeSpan? baseDelay = null)
     {
         var handler = new ScriptedHandler(fallback ?? (_ => ScriptedHandler.Json("""{"ok":true,"ts":"1.2","url":"wss://x/link/?ticket=1"}""")));
-        var time = new ManualTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var time = new TimerWatchingFakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var options = Options.Create(new SlackOptions
         {
             AppToken = AppToken,
@@ -30,6 +33,8 @@ public class SlackApiTests
             MaxRetryAttempts = 3,
             BaseDelay = baseDelay ?? TimeSpan.FromMilliseconds(1),
             MaxDelay = TimeSpan.FromMinutes(10),
+            // Longer than any backoff, so driving the clock through the backoffs never times an attempt out.
+            AttemptTimeout = AttemptTimeout,
         });
         var api = new SlackApi(new HttpClient(handler), options, time, NullLogger<SlackApi>.Instance, resilience);
         return (api, handler, time);
@@ -38,24 +43,26 @@ public class SlackApiTests
     [Test]
     public async Task TooManyRequestsIsRetriedAfterRetryAfter(CancellationToken ct)
     {
-        // A ten-minute backoff: only honouring Retry-After (1 s) lets this finish in time.
-        var (api, handler, _) = Create(baseDelay: TimeSpan.FromMinutes(10));
+        // A ten-minute backoff: the one wait taken is Retry-After's 1 s, not the backoff.
+        var (api, handler, time) = Create(baseDelay: TimeSpan.FromMinutes(10));
         handler.Then(HttpStatusCode.TooManyRequests, "", r => r.Headers.RetryAfter = new(TimeSpan.FromSeconds(1)));
 
-        var ts = await api.PostMessageAsync("C1", null, new SlackMessage("hi"), ct);
+        var post = api.PostMessageAsync("C1", null, new SlackMessage("hi"), ct);
+        var waits = await time.DriveAsync(post, Backoffs);
 
-        Assert.That(ts, Is.EqualTo("1.2"));
+        Assert.That(await post, Is.EqualTo("1.2"));
+        Assert.That(waits, Is.EqualTo(new[] { TimeSpan.FromSeconds(1) }));
         Assert.That(handler.Requests.Select(r => r.Method), Is.EqualTo(new[] { "chat.postMessage", "chat.postMessage" }));
     }
 
     [Test]
     public async Task ServerErrorsAreRetried(CancellationToken ct)
     {
-        var (api, handler, _) = Create();
+        var (api, handler, time) = Create();
         handler.Then(HttpStatusCode.InternalServerError, "oops");
         handler.Then(HttpStatusCode.BadGateway, "<html/>");
 
-        await api.UpdateMessageAsync("C1", "1.2", new SlackMessage("hi"), ct);
+        await time.DriveAsync(api.UpdateMessageAsync("C1", "1.2", new SlackMessage("hi"), ct), Backoffs);
 
         Assert.That(handler.Requests, Has.Count.EqualTo(3));
     }
@@ -63,9 +70,9 @@ public class SlackApiTests
     [Test]
     public void PersistentServerErrorsGiveUpWithHttpRequestException()
     {
-        var (api, handler, _) = Create(_ => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable));
+        var (api, handler, time) = Create(_ => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable));
 
-        var ex = Assert.ThrowsAsync<HttpRequestException>(() => api.AuthTestAsync(CancellationToken.None));
+        var ex = Assert.ThrowsAsync<HttpRequestException>(() => time.DriveAsync(api.AuthTestAsync(CancellationToken.None), Backoffs));
 
         Assert.That(ex!.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
         Assert.That(handler.Requests, Has.Count.EqualTo(4));
@@ -88,9 +95,9 @@ public class SlackApiTests
     [Test]
     public void TokensAreAbsentFromTransportFailures()
     {
-        var (api, _, _) = Create(_ => throw new HttpRequestException("connection refused"));
+        var (api, _, time) = Create(_ => throw new HttpRequestException("connection refused"));
 
-        var ex = Assert.ThrowsAsync<HttpRequestException>(() => api.OpenConnectionAsync(CancellationToken.None));
+        var ex = Assert.ThrowsAsync<HttpRequestException>(() => time.DriveAsync(api.OpenConnectionAsync(CancellationToken.None), Backoffs));
 
         Assert.That(ex!.ToString(), Does.Not.Contain("secret"));
     }

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using SocketDeployer.Core.Slack;
-using Clock = SocketDeployer.Tests.Support.ManualTimeProvider;
+using Clock = SocketDeployer.Tests.Support.TimerWatchingFakeTimeProvider;
 
 namespace SocketDeployer.Tests.Slack;
 
@@ -27,7 +27,8 @@ public class SlackPacingPriorityTests
 
         Assert.That(await startReply.WaitAsync(Seconds5), Is.True, "the next slot is the start reply's");
         Assert.That(refusals.Skip(2).Count(t => t.IsCompleted), Is.Zero, "no refusal took that slot");
-        clock.Advance(TimeSpan.FromSeconds(28));
+        // 28 more slots of a second; timers fire on whole milliseconds, so each slot may start up to 1 ms late.
+        clock.Advance(TimeSpan.FromSeconds(28.1));
         Assert.That(await Task.WhenAll(refusals).WaitAsync(Seconds5), Is.All.True, "the refusals still go out, at the pace");
     }
 
@@ -70,6 +71,40 @@ public class SlackPacingPriorityTests
         });
         clock.Advance(TimeSpan.FromSeconds(1));
         Assert.That(await answer.WaitAsync(Seconds5), Is.True);
+    }
+
+    [Test]
+    public async Task PastTheDepthWhereALeaseQueueWouldFailAReleasesPostsStillWaitTheirTurn()
+    {
+        // System.Threading.RateLimiting fails a lease (IsAcquired false) once 10,000 wait; a caller that ignored that
+        // posted unpaced. Here there is no lease to ignore: the 10,001st post and every one after it waits.
+        var clock = new Clock();
+        using var pacing = Pacing(clock);
+        var posts = Enumerable.Range(0, 10_050).Select(_ => pacing.PostAsync(Channel, PostPriority.Release, CancellationToken.None).AsTask()).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(posts.Count(t => t.IsCompleted), Is.EqualTo(2), "the burst, nothing more");
+            Assert.That(posts.Where(t => t.IsCompleted).Select(t => t.Result), Is.All.True);
+            Assert.That(pacing.Waiting(Channel), Is.EqualTo(10_048));
+        });
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.That(await posts[2].WaitAsync(Seconds5), Is.True);
+        Assert.That(posts.Count(t => t.IsCompleted), Is.EqualTo(3), "one slot a second, however long the queue");
+        Assert.That(pacing.ShedRefusals, Is.Zero, "a release's post is never shed");
+    }
+
+    [Test]
+    public async Task UpdatesBeyondTenThousandWaitingStillWaitForThePace()
+    {
+        var clock = new Clock();
+        using var pacing = new SlackPacing(Options.Create(new SlackPacingOptions { UpdatesPerMinute = 60, UpdateBurst = 1 }), clock);
+        var updates = Enumerable.Range(0, 10_010).Select(_ => pacing.UpdateAsync(CancellationToken.None).AsTask()).ToList();
+        Assert.That(updates.Count(t => t.IsCompleted), Is.EqualTo(1));
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await updates[1].WaitAsync(Seconds5);
+        Assert.That(updates.Count(t => t.IsCompleted), Is.EqualTo(2), "60 a minute is one a second");
     }
 
     [Test]

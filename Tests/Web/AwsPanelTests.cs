@@ -26,8 +26,13 @@ public sealed class AwsPanelTests : BrowserTest
         await Expect(update).ToContainTextAsync("InProgress");
         await update.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Fail" }).ClickAsync();
 
-        await Expect(ThreadMessage("step build succeeded")).ToBeVisibleAsync();
         await Expect(ThreadMessage("app r-99.5.0 failed at step updateParameters")).ToBeVisibleAsync();
+        var status = ThreadMessage("app r-99.5.0 failed after");
+        await Expect(status).ToContainTextAsync("build succeeded");
+        await Expect(status).ToContainTextAsync("updateParameters failed");
+        await Expect(status).ToContainTextAsync("rollout did not run");
+        await Expect(ThreadMessage("step updateParameters failed (")).ToBeVisibleAsync();
+        await Expect(ThreadMessage("step build")).ToHaveCountAsync(0);
         await Expect(Execution("r-99.5.0").Locator(".execution-head")).ToContainTextAsync("Failed");
     }
 

@@ -29,6 +29,11 @@ public sealed class ReleasePageTests : BrowserTest
         var status = Thread.Locator($".message[data-ts='{statusTs}']");
         await Expect(status).ToContainTextAsync("✅ app r-99.1.0 deployed");
         await Expect(status).ToContainTextAsync("(edited)");
+        await Expect(status).ToContainTextAsync("build succeeded");
+        await Expect(status).ToContainTextAsync("approve approved");
+        await Expect(status).ToContainTextAsync("rollout succeeded");
+        await Expect(ThreadMessage("step build")).ToHaveCountAsync(0);
+        await Expect(ThreadMessage("step rollout")).ToHaveCountAsync(0);
         await Expect(Execution("r-99.1.0").Locator(".execution-head")).ToContainTextAsync("Success");
         await Expect(Page.Locator("#audit")).ToContainTextAsync("approve approved");
 

@@ -22,7 +22,7 @@ internal static partial class ProgressLog
     [LoggerMessage(EventId = 2205, Level = LogLevel.Warning, Message = "Start reply of {ExecutionId} was never recorded; posted a new status message {Ts}")]
     public static partial void StatusMessageRecovered(ILogger logger, string executionId, string ts);
 
-    [LoggerMessage(EventId = 2206, Level = LogLevel.Debug, Message = "The end of step {Step} of {ExecutionId} arrived after the result; not posted, so the result stays last")]
+    [LoggerMessage(EventId = 2206, Level = LogLevel.Debug, Message = "The end of step {Step} of {ExecutionId} arrived after the result; shown in the status message only, so the result stays last")]
     public static partial void StepAfterResult(ILogger logger, string executionId, string step);
 
     [LoggerMessage(EventId = 2208, Level = LogLevel.Information, Message = "A log line of {ExecutionId} arrived after the result; not posted, so the result stays last: {Text}")]
@@ -30,4 +30,10 @@ internal static partial class ProgressLog
 
     [LoggerMessage(EventId = 2207, Level = LogLevel.Debug, Message = "Deferred status edit of {ExecutionId} dropped: {Why}")]
     public static partial void StatusEditDropped(ILogger logger, string executionId, string why);
+
+    [LoggerMessage(EventId = 2209, Level = LogLevel.Information, Message = "Stopping: {Count} deferred status edit(s) sent now")]
+    public static partial void DrainingStatusEdits(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 2210, Level = LogLevel.Warning, Message = "Stopped before {Count} deferred status edit(s) were sent; each release's next event or its result edits it again")]
+    public static partial void StatusEditsLeft(ILogger logger, int count);
 }

@@ -1,3 +1,4 @@
+using SocketDeployer.Core.Aws.Events;
 using SocketDeployer.Core.Commands;
 using SocketDeployer.Core.Flow.Releases;
 using SocketDeployer.Core.Slack;
@@ -23,9 +24,15 @@ public static class ProgressMessages
             "Waiting" => $":raised_hand: {what} is waiting for approval — {elapsed} so far",
             _ => $":rocket: {release.RequesterMention} is deploying {what}{Step(state)} — {elapsed} so far",
         };
-        return new SlackMessage(text, BlockKit.Blocks(
-            BlockKit.Section(text),
-            BlockKit.Context($"requested by {release.RequesterMention} · execution `{release.ExecutionId}` · <{console}|Open in the AWS console>")));
+        var context = BlockKit.Context($"requested by {release.RequesterMention} · execution `{release.ExecutionId}` · <{console}|Open in the AWS console>");
+        if (state.Steps.Count == 0)
+        {
+            return new SlackMessage(text, BlockKit.Blocks(BlockKit.Section(text), context));
+        }
+
+        // Finished steps live here, not in thread messages of their own (issue 12): the fallback text carries them too.
+        var steps = StatusSteps.Render(state.Steps, AutomationStatus.IsTerminal(state.Status));
+        return new SlackMessage($"{text}\n{steps}", BlockKit.Blocks(BlockKit.Section(text), BlockKit.Section(steps), context));
     }
 
     /// <summary>A status message that replaces a start reply whose record was lost.</summary>
@@ -33,6 +40,8 @@ public static class ProgressMessages
         $":arrows_counterclockwise: The status of *{release.Service}* `{SlackText.Escape(release.Version)}` continues here " +
         $"(execution `{release.ExecutionId}`, <{console}|AWS console>).");
 
+    /// <summary>The thread line of a step that failed or timed out (a person should hear of it); steps that
+    /// succeeded show only in the status message.</summary>
     public static SlackMessage StepFinished(string stepName, string status, string? duration)
     {
         var took = duration is null ? "" : $" ({duration})";

@@ -10,12 +10,13 @@ using SocketDeployer.Core.Slack;
 
 namespace SocketDeployer.Core.Flow.Progress;
 
-/// <summary>Applies automation events to their release's thread: step lines, log lines, the status message,
-/// approval prompts and the final result. Events of one execution are applied one at a time, in arrival order;
+/// <summary>Applies automation events to their release's thread: the status message (which shows every step),
+/// lines of failed steps, log lines, approval prompts and the final result. Events of one execution are applied one at a time, in arrival order;
 /// a final status is never overwritten by an older one, and a repeated event posts nothing new.</summary>
-/// <remarks>Whatever order the events come in, the result is the thread's last message: it is posted after every step
-/// line SSM says ended (a step whose own event is still on its way is reported then, its event later posts nothing),
-/// and nothing is posted after it.</remarks>
+/// <remarks>Whatever order the events come in, the result is the thread's last message: it is posted after every
+/// failure line owed for a step SSM says ended (a step whose own event is still on its way is reported then, its
+/// event later posts nothing), and nothing is posted after it; the status message's final edit shows SSM's record of
+/// every step.</remarks>
 public sealed class ReleaseProgress(
     ISsm ssm,
     ISlackApi slack,
@@ -105,29 +106,40 @@ public sealed class ReleaseProgress(
             }
         }
 
+        var view = new StepView(step.StepName, step.Status, ended ? Durations.Between(step.StartTime, step.EndTime) : null, step.Action == "aws:approve");
         if (ended && !state.HasFinished(step.StepName))
         {
             if (state.ResultPosted)
             {
                 // Its execution's end came first and the result is out (it already names a failed step): a line now
-                // would follow the result.
+                // would follow the result. The status message still shows the step's end (an edit, not a post).
                 state.MarkFinished(step.StepName);
+                state.StatusMessageStale |= state.ShowStep(view);
                 ProgressLog.StepAfterResult(logger, release.ExecutionId, step.StepName);
             }
             else
             {
-                await result.ReportStepAsync(release, state, step.StepName, step.Action, step.Status, Durations.Between(step.StartTime, step.EndTime), ct);
+                await result.ReportStepAsync(release, state, view, ct);
                 if (state.CurrentStep == step.StepName)
                 {
                     state.CurrentStep = null;
                 }
             }
         }
-        else if (!ended && !state.HasFinished(step.StepName) && !AutomationStatus.IsTerminal(state.Status) && state.CurrentStep != step.StepName)
+        else if (!ended && !state.HasFinished(step.StepName) && !AutomationStatus.IsTerminal(state.Status))
         {
-            state.CurrentStep = step.StepName;
-            state.StartTime ??= step.StartTime;
-            state.StatusMessageStale = true;
+            state.StatusMessageStale |= state.ShowStep(view);
+            if (state.CurrentStep != step.StepName)
+            {
+                state.CurrentStep = step.StepName;
+                state.StartTime ??= step.StartTime;
+                state.StatusMessageStale = true;
+            }
+        }
+        else if (ended)
+        {
+            // A copy of an end already handled: it may still carry what the status message lacks (the duration).
+            state.StatusMessageStale |= state.ShowStep(view);
         }
     }
 
@@ -187,11 +199,14 @@ public sealed class ReleaseProgress(
         state.ResultPosted = release.Tags.ContainsKey(ExecutionTags.Result);
         state.ReportedStepsTag = release.Tags.GetValueOrDefault(ExecutionTags.Steps);
         var reported = ReportedSteps.From(release.Tags);
-        foreach (var step in execution.Steps.Where(s => AutomationStatus.IsTerminal(s.Status)))
+        foreach (var step in execution.Steps)
         {
-            // Whoever followed the release before (before a restart, another instance) recorded the lines it posted;
-            // the rest are posted by their own (possibly redelivered) events, or with the result.
-            if (state.ResultPosted || reported.Contains(ReportedSteps.Key(step.StepName)))
+            // The status message shows every step SSM knows of, whoever followed the release before (before a
+            // restart, another instance). Whoever that was recorded the failure lines it posted; the rest are posted
+            // by their own (possibly redelivered) events, or with the result.
+            var view = ReleaseResult.View(step);
+            state.ShowStep(view);
+            if (view.Ended && (state.ResultPosted || !ReleaseResult.LineDue(view) || reported.Contains(ReportedSteps.Key(step.StepName))))
             {
                 state.MarkFinished(step.StepName);
             }

@@ -20,8 +20,49 @@ public sealed class ReleaseState(string executionId)
     private HashSet<string>? finishedSteps;
     private HashSet<string>? promptedSteps;
     private HashSet<int>? postedLogLines;
+    private List<StepView>? steps;
 
-    /// <summary>Records that a step's end was reported in the thread; false when it already was (a redelivered event).</summary>
+    /// <summary>The steps the status message shows, in the order they were first seen (SSM's order once the release ended).</summary>
+    public IReadOnlyList<StepView> Steps => (IReadOnlyList<StepView>?)steps ?? [];
+
+    /// <summary>Records what a step's line in the status message shows; false when that changes nothing. An ended
+    /// step is never shown as running again (an older event that arrives late).</summary>
+    public bool ShowStep(StepView view)
+    {
+        steps ??= [];
+        var at = steps.FindIndex(s => s.Name == view.Name);
+        if (at < 0)
+        {
+            steps.Add(view);
+            return true;
+        }
+
+        var shown = steps[at];
+        if (shown == view || (shown.Ended && !view.Ended) || (shown.Ended && view.Duration is null && shown.Status == view.Status))
+        {
+            return false;
+        }
+
+        steps[at] = view with { Duration = view.Duration ?? shown.Duration };
+        return true;
+    }
+
+    /// <summary>Puts the steps in <paramref name="names"/>' order (SSM's record of the execution); steps it does
+    /// not name keep their place after them.</summary>
+    public void OrderSteps(IReadOnlyList<string> names)
+    {
+        if (steps is null)
+        {
+            return;
+        }
+
+        var rank = names.Select((name, i) => (name, i)).DistinctBy(x => x.name, StringComparer.Ordinal).ToDictionary(x => x.name, x => x.i, StringComparer.Ordinal);
+        var ordered = steps.Select((s, i) => (s, Key: rank.TryGetValue(s.Name, out var r) ? r : names.Count + i)).OrderBy(x => x.Key).Select(x => x.s).ToList();
+        steps = ordered;
+    }
+
+    /// <summary>Records that a step's end was handled (its failure line, if one was due, is in the thread); false
+    /// when it already was (a redelivered event).</summary>
     public bool MarkFinished(string step) => (finishedSteps ??= new(StringComparer.Ordinal)).Add(step);
 
     public bool HasFinished(string step) => finishedSteps?.Contains(step) == true;

@@ -4,7 +4,7 @@ using SocketDeployer.Core.Flow.Releases;
 
 namespace SocketDeployer.Core.Flow.Progress;
 
-/// <summary>Which steps' lines are in the thread, kept in the execution's <see cref="ExecutionTags.Steps"/> tag, so an
+/// <summary>Which failed or timed-out steps' lines are in the thread, kept in the execution's <see cref="ExecutionTags.Steps"/> tag, so an
 /// instance that takes a release over (a restart, a second daemon on the queue) neither repeats nor leaves out a line
 /// when it posts the result. Each step is a short hash of its name: SSM's tag alphabet and 256-character values fit.</summary>
 public static class ReportedSteps

@@ -16,9 +16,26 @@ public sealed class StatusMessageEditor(
     ExecutionLinks links,
     IOptions<DeployOptions> options,
     TimeProvider time,
-    ILogger<StatusMessageEditor> logger)
+    ILogger<StatusMessageEditor> logger) : IDisposable
 {
     private readonly TimeSpan statusInterval = options.Value.StatusUpdateInterval;
+
+    // Deferred edits still waiting or on their way, so a graceful stop can send them now instead of losing them.
+    private readonly HashSet<Task> pending = [];
+    private readonly Lock pendingGate = new();
+    private readonly CancellationTokenSource draining = new();
+
+    /// <summary>Deferred edits not yet sent.</summary>
+    public int Pending
+    {
+        get
+        {
+            lock (pendingGate)
+            {
+                return pending.Count;
+            }
+        }
+    }
 
     /// <summary>Edits the status message: the final state at once, progress at most once per StatusUpdateInterval
     /// (a burst of events becomes one edit, applied later with whatever is newest then).</summary>
@@ -31,7 +48,7 @@ public sealed class StatusMessageEditor(
 
         var now = time.GetUtcNow();
         var due = state.LastStatusEdit + statusInterval;
-        if (AutomationStatus.IsTerminal(state.Status) || now >= due)
+        if (AutomationStatus.IsTerminal(state.Status) || now >= due || draining.IsCancellationRequested)
         {
             await slack.UpdateMessageAsync(release.Channel, release.StatusTs, ProgressMessages.Status(release, state, links.Execution(release.ExecutionId), now), ct);
             state.StatusMessageStale = false;
@@ -40,15 +57,81 @@ public sealed class StatusMessageEditor(
         else if (!state.StatusEditScheduled)
         {
             state.StatusEditScheduled = true;
-            _ = EditLaterAsync(release, state, due - now);
+            Track(EditLaterAsync(release, state, due - now));
         }
+    }
+
+    /// <summary>At a graceful stop (after the queue and Socket Mode stopped handing over events): sends every deferred
+    /// edit now rather than at its time, and waits for them until <paramref name="ct"/> gives up; returns how many
+    /// were still unsent then.</summary>
+    public async Task<int> DrainAsync(CancellationToken ct)
+    {
+        await draining.CancelAsync();
+        Task[] left;
+        lock (pendingGate)
+        {
+            left = [.. pending];
+        }
+
+        if (left.Length > 0)
+        {
+            ProgressLog.DrainingStatusEdits(logger, left.Length);
+        }
+
+        try
+        {
+            await Task.WhenAll(left).WaitAsync(ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The host's stop timeout: what is unsent stays so, the final edit at the result is never deferred.
+        }
+
+        var unsent = Pending;
+        if (unsent > 0)
+        {
+            ProgressLog.StatusEditsLeft(logger, unsent);
+        }
+
+        return unsent;
+    }
+
+    public void Dispose() => draining.Dispose();
+
+    private void Track(Task edit)
+    {
+        lock (pendingGate)
+        {
+            if (!edit.IsCompleted)
+            {
+                pending.Add(edit);
+            }
+        }
+
+        _ = edit.ContinueWith(
+            done =>
+            {
+                lock (pendingGate)
+                {
+                    pending.Remove(done);
+                }
+            },
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     private async Task EditLaterAsync(ReleaseInfo release, ReleaseState state, TimeSpan delay)
     {
         try
         {
-            await Task.Delay(delay, time);
+            try
+            {
+                await Task.Delay(delay, time, draining.Token);
+            }
+            catch (OperationCanceledException) when (draining.IsCancellationRequested)
+            {
+                // Stopping: edit now, with whatever is newest.
+            }
+
             using var held = await locks.AcquireAsync(release.ExecutionId, CancellationToken.None);
             state.StatusEditScheduled = false;
             if (state.Retired)

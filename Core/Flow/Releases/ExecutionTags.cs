@@ -42,8 +42,9 @@ public static class ExecutionTags
     /// <summary>Who made the Slack decision, as names a pipeline can print: <c>bob (U0BOB)</c> (see <see cref="TagText"/>).</summary>
     public const string DecidedBy = "socketdeployer:decided-by";
 
-    /// <summary>The steps whose line is in the thread (short hashes of their names, see ReportedSteps), so whoever
-    /// posts the result knows which lines are still owed.</summary>
+    /// <summary>The failed or timed-out steps whose line is in the thread (short hashes of their names, see
+    /// ReportedSteps), so whoever posts the result knows which lines are still owed. Steps that succeeded have no
+    /// line (the status message shows them, from SSM's record) and are not listed.</summary>
     public const string Steps = "socketdeployer:steps";
 
     /// <summary>Set once the final result was posted, so a redelivered terminal event posts nothing.</summary>

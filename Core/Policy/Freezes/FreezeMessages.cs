@@ -69,6 +69,17 @@ public static class FreezeMessages
         return current + next;
     }
 
+    /// <summary>The help's freeze section: <see cref="Summary"/> and what a requester can do during a freeze.</summary>
+    public static string Help(FreezeCalendar calendar, bool breakGlassConfigured)
+    {
+        var summary = Summary(calendar, null);
+        return summary.Length == 0
+            ? ""
+            : summary + (breakGlassConfigured
+                ? $"\n    during a freeze, add `{BreakGlassFlag} &lt;reason&gt;` to a deploy: it then needs one approval more, from a break-glass approver"
+                : "\n    breaking glass is not configured: deploys wait for the freeze to end");
+    }
+
     private static string Scope(FreezeWindow window) =>
         window.Services.Count == 0 ? "" : $" for {string.Join(", ", window.Services.Order(StringComparer.Ordinal).Select(s => $"*{s}*"))}";
 
