@@ -102,15 +102,16 @@ public sealed partial class DeployRequest(
             case LockAttempt.Busy:
                 await RefuseInThreadAsync(reply, "lock busy", LockMessages.Busy(service), ct, service);
                 return;
-            case LockAttempt.AlreadyOurs { Holder.ExecutionId: { } started }:
-                DeployFlowLog.AlreadyStarted(logger, mention.EventId, started);
+            case LockAttempt.AlreadyOurs { Holder.ExecutionId: { } started } ours:
+                // Recorded by a takeover check that found it by its tag: the delivery that started it may have died unanswered.
+                await AnnounceAsync(reply, service, release, ours.Holder, started, breakGlass, ct);
                 return;
             case LockAttempt.AlreadyOurs ours:
                 // A redelivery of a request that took the lock and may not have started: the ClientToken keeps it one execution.
-                await StartAsync(reply, service, release, ours.Holder, breakGlass, ct);
+                await StartAsync(reply, service, release, ours.Holder, breakGlass, ct, keepOnFailure: ours.Shared);
                 return;
             case LockAttempt.Acquired acquired:
-                if (await RunningOutsideAsync(reply, service, acquired.Holder, ct))
+                if (await RunningOutsideAsync(reply, service, release, acquired.Holder, breakGlass, ct))
                 {
                     return;
                 }
@@ -121,8 +122,8 @@ public sealed partial class DeployRequest(
     }
 
     /// <summary>An execution of the document already running (started from the console, or before the lock table existed)
-    /// holds the service too: give the lock back and refuse; if it is this very event's, it is already answered.</summary>
-    private async Task<bool> RunningOutsideAsync(ReplyContext reply, ServiceDefinition service, LockHolder holder, CancellationToken ct)
+    /// holds the service too: give the lock back and refuse; if it is this very event's, answer it as started.</summary>
+    private async Task<bool> RunningOutsideAsync(ReplyContext reply, ServiceDefinition service, ReleaseChanges release, LockHolder holder, string? breakGlass, CancellationToken ct)
     {
         if (await deployLock.FindRunningAsync(service, ct) is not { } running)
         {
@@ -131,8 +132,8 @@ public sealed partial class DeployRequest(
 
         if (running.EventId == holder.EventId)
         {
-            await deployLock.RecordExecutionAsync(holder, running.Execution.ExecutionId, ct);
-            DeployFlowLog.AlreadyStarted(logger, reply.Mention.EventId, running.Execution.ExecutionId);
+            // Another delivery of this event started it; it may have died before answering.
+            await AnnounceAsync(reply, service, release, holder, running.Execution.ExecutionId, breakGlass, ct);
             return true;
         }
 
@@ -142,7 +143,7 @@ public sealed partial class DeployRequest(
         return true;
     }
 
-    private async Task StartAsync(ReplyContext reply, ServiceDefinition service, ReleaseChanges release, LockHolder holder, string? breakGlass, CancellationToken ct)
+    private async Task StartAsync(ReplyContext reply, ServiceDefinition service, ReleaseChanges release, LockHolder holder, string? breakGlass, CancellationToken ct, bool keepOnFailure = false)
     {
         var mention = reply.Mention;
         var version = release.Version;
@@ -181,14 +182,31 @@ public sealed partial class DeployRequest(
         }
         catch (AwsException e)
         {
-            // Nothing was started: the service is free again at once.
-            await deployLock.ReleaseAsync(holder, $"start failed: {e.Code}", ct);
+            // Nothing was started: the service is free again at once, unless another delivery of this event may still
+            // start it (then the lock stays until that one records it, or StartGrace passes).
+            if (keepOnFailure)
+            {
+                LockLog.KeptAfterFailedStart(logger, service.Name, holder.EventId ?? "");
+            }
+            else
+            {
+                await deployLock.ReleaseAsync(holder, $"start failed: {e.Code}", ct);
+            }
+
             DeployFlowLog.StartFailed(logger, e, service.Name, reply.User, e.Code);
             await reply.AuditAsync("failed", ct, service.Name, version, reason: e.Code);
             await reply.ThreadAsync(DeployMessages.StartFailed(service, $"{e.Code}: {e.AwsMessage}"), ct);
             return;
         }
 
+        await AnnounceAsync(reply, service, release, holder, executionId, breakGlass, ct);
+    }
+
+    /// <summary>Answers the requester with the start of <paramref name="executionId"/>, unless a delivery of this event
+    /// already did (its status tag is set), and records the execution on the lock.</summary>
+    private async Task AnnounceAsync(ReplyContext reply, ServiceDefinition service, ReleaseChanges release, LockHolder holder, string executionId, string? breakGlass, CancellationToken ct)
+    {
+        var version = release.Version;
         if (breakGlass is not null)
         {
             // A tag, so every instance (and a restarted one) counts the extra approval. Not among the start's tags (SSM
@@ -201,6 +219,7 @@ public sealed partial class DeployRequest(
         }
 
         // SSM answers a reused ClientToken with the original execution: if its start reply exists, this is a redelivery.
+        var mention = reply.Mention;
         if ((await ssm.ListTagsAsync(executionId, ct)).ContainsKey(ExecutionTags.StatusTs))
         {
             await deployLock.RecordExecutionAsync(holder, executionId, ct);
@@ -213,13 +232,6 @@ public sealed partial class DeployRequest(
         var ts = await reply.ThreadAsync(DeployMessages.Started(service, version, reply.User, executionId, links.Execution(executionId), breakGlass, release), ct);
         // SSM takes five tags at start; what the release changes goes on with the status ts, which later readers wait for.
         var later = new Dictionary<string, string>(release.Tags(), StringComparer.Ordinal) { [ExecutionTags.StatusTs] = ts };
-        if (breakGlass is not null)
-        {
-            // In the tags, so every instance (and a restarted one) counts the extra approval; with the status ts, as
-            // SSM refuses a sixth tag at start.
-            later[ExecutionTags.BreakGlass] = TagText.Of(breakGlass) is { Length: > 0 } reason ? reason : "break-glass";
-        }
-
         await ssm.AddTagsAsync(executionId, later, ct);
 
         // After the reply, which the execution's first events wait for; until then the lock reads "starting", and a

@@ -16,12 +16,17 @@ public sealed class DeployLock
     /// <summary>Statuses that mean an execution still holds the service.</summary>
     public static readonly IReadOnlyList<string> RunningStatuses = ["Pending", "InProgress", "Waiting"];
 
+    /// <summary>How long a release's lock with no execution recorded holds before it may be taken over (its acquirer is
+    /// then taken for dead); <see cref="StaleLockCheck.StartGrace"/>, for the Sandbox's fault scenarios.</summary>
+    public static TimeSpan StartGrace => StaleLockCheck.StartGrace;
+
     // Acquire → read → take over can lose to another instance each time; after a few rounds the holder is reported.
     private const int Rounds = 4;
 
     private readonly ISsm ssm;
     private readonly ILockStore store;
     private readonly ILogger<DeployLock> logger;
+    private readonly TimeProvider time;
     private readonly StaleLockCheck staleness;
     private readonly KeyedLock local = new();
 
@@ -30,6 +35,7 @@ public sealed class DeployLock
         this.ssm = ssm;
         this.store = store;
         this.logger = logger;
+        this.time = time;
         staleness = new StaleLockCheck(ssm, store, FindRunningAsync, time, logger);
     }
 
@@ -58,7 +64,19 @@ public sealed class DeployLock
             last = holder;
             if (holder.EventId is not null && holder.EventId == candidate.EventId)
             {
-                return new LockAttempt.AlreadyOurs(holder);
+                if (holder.ExecutionId is not null || holder.IsManual)
+                {
+                    return new LockAttempt.AlreadyOurs(holder);
+                }
+
+                // Another delivery of this event took it and may since have died, failed its start and given it back,
+                // or outlived StartGrace: going on with what was read could start without the lock. Hold it afresh.
+                if (await store.TryTakeOverAsync(holder, candidate, ct))
+                {
+                    return new LockAttempt.AlreadyOurs(candidate, time.GetUtcNow() - holder.Since < StaleLockCheck.StartGrace);
+                }
+
+                continue;
             }
 
             if (await staleness.WhyStaleAsync(service, holder, ct) is not { } why)
@@ -100,12 +118,24 @@ public sealed class DeployLock
         return released;
     }
 
-    /// <summary>Frees the service when the release holding it is this execution (it ended); otherwise does nothing.</summary>
-    public async Task ReleaseEndedAsync(string service, string executionId, CancellationToken ct)
+    /// <summary>Frees the service when the release holding it is this execution (it ended), or is the hold of the event
+    /// that started it with no execution recorded yet; otherwise does nothing.</summary>
+    /// <param name="eventTag">The execution's event tag (team/event), when it was started from Slack.</param>
+    public async Task ReleaseEndedAsync(string service, string executionId, string? eventTag, CancellationToken ct)
     {
         if (await store.TryReleaseExecutionAsync(service, executionId, ct))
         {
             LockLog.Released(logger, service, $"execution {executionId} ended");
+            return;
+        }
+
+        // Its acquirer died before recording it, or the end came first: that event can start nothing more (its
+        // ClientToken names this execution), so its hold is given back now, by token, rather than after StartGrace.
+        if (eventTag is not null
+            && await store.GetAsync(service, ct) is { ExecutionId: null, IsManual: false } holder && holder.EventId == eventTag
+            && await store.TryReleaseAsync(service, holder.Token, ct))
+        {
+            LockLog.Released(logger, service, $"execution {executionId} of event {eventTag} ended before it was recorded");
         }
     }
 

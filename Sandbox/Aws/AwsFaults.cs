@@ -26,6 +26,15 @@ internal sealed class AwsFaults
             return queue.TryDequeue(out var delay) ? delay : null;
     }
 
+    public void ClearDelays(string operation)
+    {
+        if (_delays.TryGetValue(operation, out var queue))
+        {
+            lock (queue)
+                queue.Clear();
+        }
+    }
+
     public void Add(string operation, AwsSandboxError error, int times)
     {
         var queue = _pending.GetOrAdd(operation, _ => new Queue<AwsSandboxError>());

@@ -16,6 +16,10 @@ public sealed partial class AwsSandbox
         [.. DynamoDb.Items(table).Select(item => (IReadOnlyDictionary<string, string>)item.ToDictionary(
             a => a.Key, a => a.Value["S"]?.GetValue<string>() ?? a.Value.ToJsonString(), StringComparer.Ordinal))];
 
+    /// <summary>Sets one string attribute of an item (a control, not a DynamoDB call): fault scenarios age a lock with it
+    /// instead of waiting out its grace. False when the item does not exist.</summary>
+    public bool SetItemAttribute(string table, string key, string attribute, string value) => DynamoDb.SetAttribute(table, key, attribute, value);
+
     /// <summary>Raw attribute JSON of a table's items, for tests of other attribute types.</summary>
     internal IReadOnlyList<IReadOnlyDictionary<string, JsonNode>> RawItems(string table) => DynamoDb.Items(table);
 }

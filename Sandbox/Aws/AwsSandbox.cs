@@ -100,6 +100,9 @@ public sealed partial class AwsSandbox : IAsyncDisposable
     /// </summary>
     public void SlowNext(string operation, TimeSpan delay, int times = 1, bool runAnyway = false) => _faults.AddDelay(operation, delay, runAnyway, times);
 
+    /// <summary>Drops the hold-backs <see cref="SlowNext"/> queued for <paramref name="operation"/> that no call has taken yet.</summary>
+    public void ClearSlow(string operation) => _faults.ClearDelays(operation);
+
     /// <summary>Makes every in-flight message of a queue visible again: the receipt handles its holders have go stale.</summary>
     internal void ExpireInFlight(string queueUrl) => _sqs.ExpireInFlight(queueUrl);
 

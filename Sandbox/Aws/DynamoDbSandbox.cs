@@ -36,6 +36,19 @@ internal sealed class DynamoDbSandbox(AwsSandboxOptions options) : IAwsSandboxSe
             return [.. t.Items.Values.Select(item => (IReadOnlyDictionary<string, JsonNode>)item.ToDictionary(a => a.Key, a => a.Value.DeepClone(), StringComparer.Ordinal))];
     }
 
+    /// <summary>Sets one string attribute of an existing item, as another writer (or the passing of time) would have; false when there is no such item.</summary>
+    public bool SetAttribute(string table, string key, string attribute, string value)
+    {
+        var t = Table(table);
+        lock (t.Gate)
+        {
+            if (!t.Items.TryGetValue(key, out var item))
+                return false;
+            item[attribute] = new JsonObject { ["S"] = value };
+            return true;
+        }
+    }
+
     public Task<JsonObject> HandleAsync(string operation, JsonElement body, CancellationToken cancellationToken) => Task.FromResult(operation switch
     {
         "PutItem" => PutItem(body),

@@ -38,6 +38,7 @@ internal sealed class ReleaseInvariants(SandboxEnvironment env, FaultScenario sc
             PerRelease("final result posted", releases, r => Count(PostsIn(r.ThreadTs, t => t.StartsWith(":tada:", StringComparison.Ordinal)).Count, 1)),
             Invariant("SQS deleted after effect", DeletedBeforeEffect(posts)),
             Invariant("nothing in flight", $"{Left(env.QueueUrl)}{Left(dlq)}"),
+            Invariant("no lock left", string.Join("; ", env.Aws.Items(SandboxEnvironment.LockTable).Select(Held))),
             Invariant("no unhandled exception", string.Join("; ", unexplained.Take(3))),
             Invariant("connections at baseline", env.Slack.OpenConnections == FaultRun.Connections ? "" : $"{env.Slack.OpenConnections} open"),
             Invariant("memory at baseline", memory is { } m && m.After - m.Baseline > MemoryMargin ? $"heap grew {(m.After - m.Baseline) / 1024 / 1024} MB" : ""),
@@ -74,6 +75,10 @@ internal sealed class ReleaseInvariants(SandboxEnvironment env, FaultScenario sc
 
     private static bool Tagged(IReadOnlyDictionary<string, string> tags, string ts) =>
         tags.TryGetValue(Core.Flow.Releases.ExecutionTags.Thread, out var thread) && thread == $"{SandboxPeople.DeployChannel}/{ts}";
+
+    // Every release ended: a lock still in the table would refuse the next deploy until a takeover (StartGrace).
+    private static string Held(IReadOnlyDictionary<string, string> item) =>
+        $"{item.GetValueOrDefault("LockKey")} held by {item.GetValueOrDefault("Requester")} for {item.GetValueOrDefault("EventId")} (execution {item.GetValueOrDefault("ExecutionId", "none")})";
 
     private string Left(string queueUrl) => env.Aws.Messages(queueUrl) is { Count: > 0 } left ? $"{left.Count} left on {queueUrl}. " : "";
 

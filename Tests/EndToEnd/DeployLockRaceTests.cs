@@ -5,6 +5,7 @@ using SocketDeployer.Core.Catalog;
 using SocketDeployer.Core.Policy.Locks;
 using SocketDeployer.Sandbox.Environment;
 using SocketDeployer.Sandbox.Slack;
+using SocketDeployer.Tests.Support;
 using static SocketDeployer.Sandbox.Environment.SandboxPeople;
 
 namespace SocketDeployer.Tests.EndToEnd;
@@ -31,6 +32,16 @@ public class DeployLockRaceTests : SandboxTest
     {
         await using var second = DaemonInstance.Start(Env, Logs.AddTo);
         await Slack.WaitForConnectionsAsync(4, Wait);
+
+        await RaceAsync(Slack.OpenConnectionIndexes);
+    }
+
+    [Test]
+    public async Task SimultaneousRequestsOnTwoDaemonProcessesStartOneExecution()
+    {
+        // The executable as its own process beside the in-process daemon: nothing process-local can serialise them.
+        await using var second = DaemonProcess.Start(Env);
+        await Slack.WaitForConnectionsAsync(4, TimeSpan.FromSeconds(60)); // a process starts slower than a host in this one
 
         await RaceAsync(Slack.OpenConnectionIndexes);
     }

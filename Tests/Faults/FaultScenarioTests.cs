@@ -21,7 +21,7 @@ public class FaultScenarioTests
         TestContext.Out.WriteLine($"{name}: recovery (fault → first envelope acked) {result.WorstRecovery?.TotalMilliseconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture) ?? "—"} ms");
         Assert.Multiple(() =>
         {
-            Assert.That(result.Invariants, Has.Count.EqualTo(13), "every invariant was checked");
+            Assert.That(result.Invariants, Has.Count.EqualTo(14), "every invariant was checked");
             foreach (var invariant in result.Invariants)
             {
                 Assert.That(invariant.Detail, Is.Empty, invariant.Name);

@@ -16,7 +16,7 @@ public class FaultsCommandTests
         {
             Assert.That(code, Is.Zero);
             Assert.That(lines[0], Does.StartWith("fault").And.Contain("releases").And.Contain("invariants").And.Contain("recovery"));
-            Assert.That(lines[2], Does.StartWith("slack-disconnect-warning").And.Contain("1/1").And.Contain("13/13").And.EndWith("ok"));
+            Assert.That(lines[2], Does.StartWith("slack-disconnect-warning").And.Contain("1/1").And.Contain("14/14").And.EndWith("ok"));
             Assert.That(lines[^1], Does.StartWith("PASS: 1 faults × 1 releases"));
         });
     }

@@ -27,8 +27,13 @@ public class SlackPacingPriorityTests
 
         Assert.That(await startReply.WaitAsync(Seconds5), Is.True, "the next slot is the start reply's");
         Assert.That(refusals.Skip(2).Count(t => t.IsCompleted), Is.Zero, "no refusal took that slot");
-        // 28 more slots of a second; timers fire on whole milliseconds, so each slot may start up to 1 ms late.
-        clock.Advance(TimeSpan.FromSeconds(28.1));
+        // 28 more slots of a second, moved a slot at a time (each may start up to 1 ms late: timers fire on whole
+        // milliseconds), so the bucket's timer, re-armed from its own callback, is due within each step.
+        for (var slot = 0; slot < 28; slot++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(1.01));
+        }
+
         Assert.That(await Task.WhenAll(refusals).WaitAsync(Seconds5), Is.All.True, "the refusals still go out, at the pace");
     }
 

@@ -66,12 +66,14 @@ public sealed class StatusMessageEditor(
     /// were still unsent then.</summary>
     public async Task<int> DrainAsync(CancellationToken ct)
     {
-        await draining.CancelAsync();
+        // Taken before the cancel: cancelling may run a waiting edit to its end on this very thread.
         Task[] left;
         lock (pendingGate)
         {
             left = [.. pending];
         }
+
+        await draining.CancelAsync();
 
         if (left.Length > 0)
         {

@@ -21,4 +21,7 @@ internal static partial class LockLog
 
     [LoggerMessage(EventId = 2305, Level = LogLevel.Information, Message = "The lock of {Service} had no execution recorded; found {ExecutionId} by its event tag")]
     public static partial void FoundByTag(ILogger logger, string service, string executionId);
+
+    [LoggerMessage(EventId = 2306, Level = LogLevel.Warning, Message = "The start for event {EventTag} failed, but another delivery of it may still start: the lock of {Service} stays until it records an execution or StartGrace passes")]
+    public static partial void KeptAfterFailedStart(ILogger logger, string service, string eventTag);
 }

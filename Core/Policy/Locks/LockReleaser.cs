@@ -17,7 +17,7 @@ public sealed class LockReleaser(ReleaseDirectory releases, DeployLock deployLoc
         // The service comes from the execution's tags (cached); an execution not started from Slack holds no lock.
         if (await releases.FindAsync(ended.ExecutionId, ct) is { } release)
         {
-            await deployLock.ReleaseEndedAsync(release.Service, ended.ExecutionId, ct);
+            await deployLock.ReleaseEndedAsync(release.Service, ended.ExecutionId, release.Tags.GetValueOrDefault(ExecutionTags.Event), ct);
         }
     }
 }
