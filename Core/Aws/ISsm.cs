@@ -10,6 +10,11 @@ public interface ISsm
     Task<IReadOnlyList<AutomationExecutionSummary>> DescribeAutomationExecutionsAsync(
         string documentName, IReadOnlyCollection<string> statuses, CancellationToken cancellationToken);
 
+    /// <summary>One page of DescribeAutomationExecutions filtered by exact document name and statuses (none: any),
+    /// from <paramref name="nextToken"/> (null: the first page); callers that need only the latest rows stop early.</summary>
+    Task<AutomationExecutionPage> DescribeAutomationExecutionsPageAsync(
+        string documentName, IReadOnlyCollection<string> statuses, string? nextToken, CancellationToken cancellationToken);
+
     /// <summary>GetAutomationExecution.</summary>
     Task<AutomationExecution> GetAutomationExecutionAsync(string executionId, CancellationToken cancellationToken);
 
@@ -39,7 +44,14 @@ public sealed record StartAutomationRequest(
 
 /// <summary>One row of DescribeAutomationExecutions.</summary>
 public sealed record AutomationExecutionSummary(
-    string ExecutionId, string DocumentName, string Status, DateTimeOffset? StartTime, string? ExecutedBy);
+    string ExecutionId, string DocumentName, string Status, DateTimeOffset? StartTime, string? ExecutedBy)
+{
+    /// <summary>When it ended; null while it runs.</summary>
+    public DateTimeOffset? EndTime { get; init; }
+}
+
+/// <summary>One page of DescribeAutomationExecutions; <see cref="NextToken"/> is null on the last page.</summary>
+public sealed record AutomationExecutionPage(IReadOnlyList<AutomationExecutionSummary> Executions, string? NextToken);
 
 /// <summary>GetAutomationExecution's answer, reduced to what the flow reads.</summary>
 public sealed record AutomationExecution(

@@ -53,25 +53,38 @@ public sealed class Ssm : ISsm, IDisposable
     public async Task<IReadOnlyList<AutomationExecutionSummary>> DescribeAutomationExecutionsAsync(
         string documentName, IReadOnlyCollection<string> statuses, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(statuses);
         var found = new List<AutomationExecutionSummary>();
         string? nextToken = null;
         do
         {
-            var filters = new List<AutomationExecutionFilter> { new() { Key = AutomationExecutionFilterKey.DocumentNamePrefix, Values = [documentName] } };
-            if (statuses.Count > 0)
-                filters.Add(new() { Key = AutomationExecutionFilterKey.ExecutionStatus, Values = [.. statuses] });
-            var request = new DescribeAutomationExecutionsRequest { Filters = filters, MaxResults = 50, NextToken = nextToken };
-            var answer = await AwsSdkCall.RunAsync(() => _client.DescribeAutomationExecutionsAsync(request, cancellationToken));
-            // The only filter on the name is a prefix: "Deploy-App" also matches "Deploy-App-Canary".
-            found.AddRange((answer.AutomationExecutionMetadataList ?? [])
-                .Where(m => m.DocumentName == documentName)
-                .Select(m => new AutomationExecutionSummary(
-                    m.AutomationExecutionId, documentName, m.AutomationExecutionStatus?.Value ?? "", SsmMapping.Of(m.ExecutionStartTime), m.ExecutedBy)));
-            nextToken = answer.NextToken;
+            var page = await DescribeAutomationExecutionsPageAsync(documentName, statuses, nextToken, cancellationToken);
+            found.AddRange(page.Executions);
+            nextToken = page.NextToken;
         }
-        while (!string.IsNullOrEmpty(nextToken));
+        while (nextToken is not null);
         return found;
+    }
+
+    /// <inheritdoc />
+    public async Task<AutomationExecutionPage> DescribeAutomationExecutionsPageAsync(
+        string documentName, IReadOnlyCollection<string> statuses, string? nextToken, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(statuses);
+        var filters = new List<AutomationExecutionFilter> { new() { Key = AutomationExecutionFilterKey.DocumentNamePrefix, Values = [documentName] } };
+        if (statuses.Count > 0)
+            filters.Add(new() { Key = AutomationExecutionFilterKey.ExecutionStatus, Values = [.. statuses] });
+        var request = new DescribeAutomationExecutionsRequest { Filters = filters, MaxResults = 50, NextToken = nextToken };
+        var answer = await AwsSdkCall.RunAsync(() => _client.DescribeAutomationExecutionsAsync(request, cancellationToken));
+        // The only filter on the name is a prefix: "Deploy-App" also matches "Deploy-App-Canary".
+        var rows = (answer.AutomationExecutionMetadataList ?? [])
+            .Where(m => m.DocumentName == documentName)
+            .Select(m => new AutomationExecutionSummary(
+                m.AutomationExecutionId, documentName, m.AutomationExecutionStatus?.Value ?? "", SsmMapping.Of(m.ExecutionStartTime), m.ExecutedBy)
+            {
+                EndTime = SsmMapping.Of(m.ExecutionEndTime),
+            })
+            .ToList();
+        return new AutomationExecutionPage(rows, string.IsNullOrEmpty(answer.NextToken) ? null : answer.NextToken);
     }
 
     /// <inheritdoc />

@@ -79,4 +79,15 @@ public sealed class ServiceOptions
     /// <summary>Distinct approvers needed before the daemon signals Approve.</summary>
     [Range(1, 10)]
     public int RequiredApprovals { get; set; } = 1;
+
+    /// <summary>The source repository (https://github.com/org/app, https://gitlab.com/org/app): replies and prompts
+    /// link a comparison of the live version with the requested one.</summary>
+    public string? Repository { get; set; }
+
+    /// <summary>The comparison link with <c>{from}</c> and <c>{to}</c>, for a host whose form is not derived from
+    /// Repository (GitHub and GitLab are).</summary>
+    public string? CompareUrl { get; set; }
+
+    /// <summary>Another service's alias: a version is released here only once it succeeded there (promotion).</summary>
+    public string? RequiresSuccessOn { get; set; }
 }

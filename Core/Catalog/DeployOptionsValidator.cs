@@ -32,6 +32,7 @@ public sealed partial class DeployOptionsValidator : IValidateOptions<DeployOpti
 
         failures.AddRange(GateOptionsValidator.Failures(options.Gate));
         failures.AddRange(FreezeOptionsValidator.Failures(options));
+        failures.AddRange(ChangesOptionsValidator.Failures(options.Services));
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

@@ -66,5 +66,7 @@ public sealed class ServiceCatalog
         o.RequiredApprovals)
     {
         Channel = string.IsNullOrEmpty(o.Channel) ? null : o.Channel,
+        CompareUrl = CompareUrlTemplate.Of(o.Repository, o.CompareUrl),
+        RequiresSuccessOn = string.IsNullOrEmpty(o.RequiresSuccessOn) ? null : o.RequiresSuccessOn,
     };
 }

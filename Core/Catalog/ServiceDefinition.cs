@@ -22,4 +22,11 @@ public sealed record ServiceDefinition(
 {
     /// <summary>The channel its outside executions are announced in, when it names one (else the catalog's first).</summary>
     public string? Channel { get; init; }
+
+    /// <summary>The comparison link template with <c>{from}</c> and <c>{to}</c> (configured, or derived from the
+    /// repository); null when the service names no source.</summary>
+    public string? CompareUrl { get; init; }
+
+    /// <summary>The service a version must have succeeded on first, or null.</summary>
+    public string? RequiresSuccessOn { get; init; }
 }

@@ -27,7 +27,7 @@ internal static class BreakGlassArgument
         return new DeployCommand(service, version, reason.ToString());
     }
 
-    private static bool IsFlag(ReadOnlySpan<char> token)
+    public static bool IsFlag(ReadOnlySpan<char> token)
     {
         foreach (var spelling in Spellings)
         {

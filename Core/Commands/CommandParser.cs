@@ -8,12 +8,12 @@ namespace SocketDeployer.Core.Commands;
 /// Parses the text of a mention of the bot into a <see cref="ParsedCommand"/>. Strict: one line, ASCII names, exact
 /// arity; every refusal is a specific <see cref="CommandError"/> whose user text is already escaped.
 /// </summary>
-public static class CommandParser
+public static partial class CommandParser
 {
     /// <summary>Longer messages are refused without being echoed.</summary>
     public const int MaxTextLength = 4000;
 
-    private static readonly string[] Verbs = ["help", "deploy", "run", "status", "cancel", "lock", "unlock"];
+    private static readonly string[] Verbs = ["help", "deploy", "run", "status", "cancel", "lock", "unlock", "history", "rollback", "plan"];
 
     /// <summary>A lock's reason is shown in every refusal: a sentence, not an essay.</summary>
     public const int MaxReasonLength = 200;
@@ -58,6 +58,8 @@ public static class CommandParser
             return ParseLock(ref reader);
         if (Ascii.EqualsIgnoreCase(verb, "unlock"))
             return ParseUnlock(ref reader);
+        if (ParseReleaseVerb(verb, ref reader) is { } release)
+            return release;
         return UnknownVerb(verb);
     }
 

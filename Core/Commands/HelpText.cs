@@ -41,6 +41,7 @@ public static class HelpText
             text.Append("*Freezes*\n").Append(freezes).Append('\n');
         }
 
+        text.Append(CommandHelp.Build(services, botMention));
         text.Append(Pipelines);
         text.Append(UsageText.Build(botMention));
         return text.ToString();

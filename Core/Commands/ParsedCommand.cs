@@ -10,7 +10,11 @@ public sealed record HelpCommand : ParsedCommand;
 /// <param name="Service">Lower-cased ASCII letters, digits, <c>-</c> and <c>_</c>; not yet checked against the catalog.</param>
 /// <param name="Version">Printable ASCII without whitespace; not yet checked against the service's VersionPattern.</param>
 /// <param name="BreakGlass">The reason given with <c>--break-glass</c> (deploy during a freeze), trimmed, not escaped; null without it.</param>
-public sealed record DeployCommand(string Service, string Version, string? BreakGlass = null) : ParsedCommand;
+public sealed record DeployCommand(string Service, string Version, string? BreakGlass = null) : ParsedCommand
+{
+    /// <summary>Set by <c>rollback</c>, which releases an earlier version through this same path.</summary>
+    public bool IsRollback { get; init; }
+}
 
 /// <summary><c>status [&lt;service&gt;|&lt;execution-id&gt;]</c>.</summary>
 /// <param name="Target">Null for everything; a lower-cased execution id (UUID form) or a lower-cased service name.</param>

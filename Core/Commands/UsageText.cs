@@ -13,6 +13,7 @@ public static class UsageText
         // Entities only: the line is meant to be copied, so the mention must stay typeable.
         string bot = SlackText.EscapeEntities(botMention.Replace('`', '\u02CB'));
         return $"Usage: `{bot} run deploy &lt;service&gt; &lt;version&gt;` · `status [service|execution-id]` · "
-            + "`cancel &lt;execution-id&gt;` · `lock &lt;service&gt; &lt;reason&gt;` · `unlock &lt;service&gt;` · `help`";
+            + "`cancel &lt;execution-id&gt;` · `lock &lt;service&gt; &lt;reason&gt;` · `unlock &lt;service&gt;` · "
+            + "`history &lt;service&gt; [count]` · `rollback &lt;service&gt; [version]` · `plan deploy &lt;service&gt; &lt;version&gt;` · `help`";
     }
 }

@@ -24,7 +24,8 @@ public static class BlockKit
 
     public static JsonObject PlainText(string text) => new() { ["type"] = "plain_text", ["text"] = text, ["emoji"] = true };
 
-    public static JsonArray Blocks(params JsonObject[] blocks) => new([.. blocks.Take(50)]);
+    /// <summary>The blocks in order; a null is a block that does not apply to this message and is left out.</summary>
+    public static JsonArray Blocks(params JsonObject?[] blocks) => new([.. blocks.OfType<JsonObject>().Take(50)]);
 
     public static string Truncate(string text, int limit) =>
         text.Length <= limit ? text : string.Concat(text.AsSpan(0, limit - 1), "…");

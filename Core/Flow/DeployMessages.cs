@@ -1,5 +1,6 @@
 using SocketDeployer.Core.Catalog;
 using SocketDeployer.Core.Commands;
+using SocketDeployer.Core.Flow.Changes;
 using SocketDeployer.Core.Policy;
 using SocketDeployer.Core.Slack;
 
@@ -9,14 +10,19 @@ namespace SocketDeployer.Core.Flow;
 public static class DeployMessages
 {
     /// <param name="breakGlass">The reason of a release that breaks glass during a freeze; null for an ordinary one.</param>
-    public static SlackMessage Started(ServiceDefinition service, string version, string user, string executionId, Uri console, string? breakGlass = null)
+    /// <param name="changes">What the release changes: the live version and comparison link, or the rollback it is.</param>
+    public static SlackMessage Started(ServiceDefinition service, string version, string user, string executionId, Uri console, string? breakGlass = null, ReleaseChanges? changes = null)
     {
-        var text = $":rocket: <@{user}> started *{service.Name}* `{SlackText.Escape(version)}` — execution `{executionId}`"
+        var started = changes?.IsRollback == true
+            ? $":rewind: <@{user}> started a rollback of *{service.Name}* {ChangeMessages.FromTo(changes)} — execution `{executionId}`"
+            : $":rocket: <@{user}> started *{service.Name}* `{SlackText.Escape(version)}` — execution `{executionId}`";
+        var text = started
                    + (breakGlass is null ? "" : $"\n:rotating_light: Break-glass during a freeze: {SlackText.Escape(breakGlass, 200)}. It needs one approval more, from a break-glass approver.");
         return new SlackMessage(
             text,
             BlockKit.Blocks(
                 BlockKit.Section(text),
+                changes is null ? null : BlockKit.Context(ChangeMessages.Details(changes)),
                 BlockKit.Context($"{service.Description} · document `{service.Document}` v{service.DocumentVersion} · <{console}|Open in the AWS console>")));
     }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using SocketDeployer.Core.Aws;
 using SocketDeployer.Core.Catalog;
 using SocketDeployer.Core.Commands;
+using SocketDeployer.Core.Flow.Changes;
 using SocketDeployer.Core.Flow.Releases;
 using SocketDeployer.Core.Policy;
 using SocketDeployer.Core.Policy.Freezes;
@@ -12,13 +13,14 @@ namespace SocketDeployer.Core.Flow;
 
 /// <summary>The deploy path: catalog → version → deployer → lock (conditional write) → start (idempotent) → record the
 /// execution on the lock → reply → tags. A failed start gives the lock back; the execution's end releases it.</summary>
-public sealed class DeployRequest(
+public sealed partial class DeployRequest(
     ISsm ssm,
     ISlackApi slack,
     ServiceCatalog catalog,
     DeployPolicy policy,
     DeployLock deployLock,
     FreezeCalendar freezes,
+    ChangeReader changes,
     ExecutionLinks links,
     TimeProvider time,
     ILogger<DeployRequest> logger)
@@ -59,15 +61,21 @@ public sealed class DeployRequest(
             DeployFlowLog.BreakGlassIgnored(logger, service.Name, reply.User);
         }
 
+        if (await CheckChangesAsync(reply, service, command, ct) is not { } release)
+        {
+            return;
+        }
+
         // One request per service at a time in this process; the store's conditional writes order the instances.
         using (await deployLock.SerializeAsync(service.Name, ct))
         {
-            await LockAndStartAsync(reply, service, command.Version, freeze.BreakGlass, ct);
+            await LockAndStartAsync(reply, service, release, freeze.BreakGlass, ct);
         }
     }
 
-    private async Task LockAndStartAsync(ReplyContext reply, ServiceDefinition service, string version, string? breakGlass, CancellationToken ct)
+    private async Task LockAndStartAsync(ReplyContext reply, ServiceDefinition service, ReleaseChanges release, string? breakGlass, CancellationToken ct)
     {
+        var version = release.Version;
         var mention = reply.Mention;
         var eventTag = $"{mention.TeamId}/{mention.EventId}";
         var candidate = new LockHolder(
@@ -96,26 +104,26 @@ public sealed class DeployRequest(
                 return;
             case LockAttempt.AlreadyOurs { Holder.ExecutionId: { } started } ours:
                 // Recorded by a takeover check that found it by its tag: the delivery that started it may have died unanswered.
-                await AnnounceAsync(reply, service, version, ours.Holder, started, breakGlass, ct);
+                await AnnounceAsync(reply, service, release, ours.Holder, started, breakGlass, ct);
                 return;
             case LockAttempt.AlreadyOurs ours:
                 // A redelivery of a request that took the lock and may not have started: the ClientToken keeps it one execution.
-                await StartAsync(reply, service, version, ours.Holder, breakGlass, ct, keepOnFailure: ours.Shared);
+                await StartAsync(reply, service, release, ours.Holder, breakGlass, ct, keepOnFailure: ours.Shared);
                 return;
             case LockAttempt.Acquired acquired:
-                if (await RunningOutsideAsync(reply, service, acquired.Holder, breakGlass, ct))
+                if (await RunningOutsideAsync(reply, service, release, acquired.Holder, breakGlass, ct))
                 {
                     return;
                 }
 
-                await StartAsync(reply, service, version, acquired.Holder, breakGlass, ct);
+                await StartAsync(reply, service, release, acquired.Holder, breakGlass, ct);
                 return;
         }
     }
 
     /// <summary>An execution of the document already running (started from the console, or before the lock table existed)
     /// holds the service too: give the lock back and refuse; if it is this very event's, answer it as started.</summary>
-    private async Task<bool> RunningOutsideAsync(ReplyContext reply, ServiceDefinition service, LockHolder holder, string? breakGlass, CancellationToken ct)
+    private async Task<bool> RunningOutsideAsync(ReplyContext reply, ServiceDefinition service, ReleaseChanges release, LockHolder holder, string? breakGlass, CancellationToken ct)
     {
         if (await deployLock.FindRunningAsync(service, ct) is not { } running)
         {
@@ -125,7 +133,7 @@ public sealed class DeployRequest(
         if (running.EventId == holder.EventId)
         {
             // Another delivery of this event started it; it may have died before answering.
-            await AnnounceAsync(reply, service, holder.Version ?? "", holder, running.Execution.ExecutionId, breakGlass, ct);
+            await AnnounceAsync(reply, service, release, holder, running.Execution.ExecutionId, breakGlass, ct);
             return true;
         }
 
@@ -135,9 +143,10 @@ public sealed class DeployRequest(
         return true;
     }
 
-    private async Task StartAsync(ReplyContext reply, ServiceDefinition service, string version, LockHolder holder, string? breakGlass, CancellationToken ct, bool keepOnFailure = false)
+    private async Task StartAsync(ReplyContext reply, ServiceDefinition service, ReleaseChanges release, LockHolder holder, string? breakGlass, CancellationToken ct, bool keepOnFailure = false)
     {
         var mention = reply.Mention;
+        var version = release.Version;
         var tags = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [ExecutionTags.Thread] = $"{mention.Channel}/{mention.ReplyThread}",
@@ -150,7 +159,7 @@ public sealed class DeployRequest(
         var request = new StartAutomationRequest(
             service.Document,
             service.DocumentVersion,
-            ParameterTemplate.Fill(service.Parameters, await PlaceholdersAsync(reply, service, version, ct)),
+            await ParameterTemplate.FillForAsync(slack, service, version, reply.User, reply.Mention.Channel, ct),
             ClientToken.For(mention.TeamId, mention.EventId),
             tags);
 
@@ -190,13 +199,14 @@ public sealed class DeployRequest(
             return;
         }
 
-        await AnnounceAsync(reply, service, version, holder, executionId, breakGlass, ct);
+        await AnnounceAsync(reply, service, release, holder, executionId, breakGlass, ct);
     }
 
     /// <summary>Answers the requester with the start of <paramref name="executionId"/>, unless a delivery of this event
     /// already did (its status tag is set), and records the execution on the lock.</summary>
-    private async Task AnnounceAsync(ReplyContext reply, ServiceDefinition service, string version, LockHolder holder, string executionId, string? breakGlass, CancellationToken ct)
+    private async Task AnnounceAsync(ReplyContext reply, ServiceDefinition service, ReleaseChanges release, LockHolder holder, string executionId, string? breakGlass, CancellationToken ct)
     {
+        var version = release.Version;
         if (breakGlass is not null)
         {
             // A tag, so every instance (and a restarted one) counts the extra approval. Not among the start's tags (SSM
@@ -219,8 +229,10 @@ public sealed class DeployRequest(
 
         DeployFlowLog.Started(logger, service.Name, version, reply.User, executionId);
         await reply.AuditAsync("started", ct, service.Name, version, executionId, breakGlass is null ? null : $"break-glass: {breakGlass}");
-        var ts = await reply.ThreadAsync(DeployMessages.Started(service, version, reply.User, executionId, links.Execution(executionId), breakGlass), ct);
-        await ssm.AddTagsAsync(executionId, new Dictionary<string, string>(StringComparer.Ordinal) { [ExecutionTags.StatusTs] = ts }, ct);
+        var ts = await reply.ThreadAsync(DeployMessages.Started(service, version, reply.User, executionId, links.Execution(executionId), breakGlass, release), ct);
+        // SSM takes five tags at start; what the release changes goes on with the status ts, which later readers wait for.
+        var later = new Dictionary<string, string>(release.Tags(), StringComparer.Ordinal) { [ExecutionTags.StatusTs] = ts };
+        await ssm.AddTagsAsync(executionId, later, ct);
 
         // After the reply, which the execution's first events wait for; until then the lock reads "starting", and a
         // holder that died here is found by its event tag.
@@ -242,23 +254,6 @@ public sealed class DeployRequest(
         }
 
         return null;
-    }
-
-    private async Task<Dictionary<string, string>> PlaceholdersAsync(ReplyContext reply, ServiceDefinition service, string version, CancellationToken ct)
-    {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["version"] = version,
-            ["service"] = service.Name,
-            ["user"] = reply.User,
-            ["channel"] = reply.Mention.Channel,
-        };
-        if (ParameterTemplate.UsesUserName(service.Parameters))
-        {
-            values["user_name"] = await slack.GetUserNameAsync(reply.User, ct);
-        }
-
-        return values;
     }
 
     private async Task RefuseInThreadAsync(ReplyContext reply, string reason, SlackMessage message, CancellationToken ct, ServiceDefinition? service = null, string? executionId = null)

@@ -4,6 +4,7 @@ using SocketDeployer.Core.Audit;
 using SocketDeployer.Core.Catalog;
 using SocketDeployer.Core.Commands;
 using SocketDeployer.Core.Flow.Cancel;
+using SocketDeployer.Core.Flow.History;
 using SocketDeployer.Core.Flow.Refusals;
 using SocketDeployer.Core.Flow.Status;
 using SocketDeployer.Core.Policy;
@@ -26,6 +27,7 @@ public sealed class MentionHandler(
     CancelRequest cancel,
     ManualLockRequest locks,
     FreezeCalendar freezes,
+    ReleaseCommands releaseCommands,
     IOptions<SlackPacingOptions> pacing,
     TimeProvider time,
     ILogger<MentionHandler> logger)
@@ -79,6 +81,9 @@ public sealed class MentionHandler(
             case UnlockCommand command:
                 await locks.UnlockAsync(reply, command, usage, ct);
                 break;
+            case HistoryCommand or RollbackCommand or PlanCommand:
+                await releaseCommands.HandleAsync(reply, parsed, usage, ct);
+                break;
             default:
                 await reply.AuditAsync("refused", ct, reason: "not available yet");
                 await reply.ThreadAsync(DeployMessages.CommandError("That command is not available yet.", usage), ct);
@@ -103,6 +108,7 @@ public sealed class MentionHandler(
         CancelCommand c => $"cancel {c.ExecutionId}",
         LockCommand l => $"lock {l.Service} {l.Reason}",
         UnlockCommand u => $"unlock {u.Service}",
+        HistoryCommand or RollbackCommand or PlanCommand => ReleaseCommands.Describe(parsed),
         _ => raw.Length <= 200 ? raw : raw[..200],
     };
 

@@ -9,6 +9,7 @@ using SocketDeployer.Core.Catalog;
 using SocketDeployer.Core.Flow;
 using SocketDeployer.Core.Flow.Approval;
 using SocketDeployer.Core.Flow.Cancel;
+using SocketDeployer.Core.Flow.History;
 using SocketDeployer.Core.Flow.Outside;
 using SocketDeployer.Core.Flow.Progress;
 using SocketDeployer.Core.Flow.Releases;
@@ -88,6 +89,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<StatusRequest>();
         services.AddSingleton<CancelRequest>();
         services.AddSingleton<MentionHandler>();
+        services.AddReleaseCommands();
         services.AddSingleton<ReleaseDirectory>();
         services.AddSingleton<ReleaseStateStore>();
         services.AddSingleton<KeyedLock>();

@@ -11,8 +11,8 @@ internal static class SandboxHelp
 
         Commands:
           (none), demo   The scripted session: a team's releases in #prod-deployments (a refusal, an approval,
-                         a rejection, two approvals and a failure, a cancel, status), each thread printed as
-                         Slack shows it, then the audit log. About 10 seconds.
+                         a rejection, two approvals and a failure, a cancel, status, history, a plan, a
+                         rollback), each thread printed as Slack shows it, then the audit log. About 15 seconds.
           faults         Whole releases through every injected fault (Slack, AWS, the process), then a table
                          of what held.  Options: --releases N, --only NAME[,NAME...]
           bench          The published daemon as its own process beside a Bolt app; one table of figures.

@@ -79,8 +79,22 @@ internal sealed partial class ScriptedSession(SandboxEnvironment env, TextWriter
             return [await Finished(first), second];
         });
         await Scene("8. Bob asks for the status: nothing is running any more", async () => [await ReplyTo(await Say(Bob, "status"))]);
-        await Scene("9. A pipeline waits on Slack (socketdeployer gate ui, asked by alice@example.com); Carol and Erin approve, the pipeline goes on", async () => [await PipelineGateAsync()]);
-        await Scene("10. A job with only the AWS CLI starts the gate document itself; Alice (named by email) cannot approve, Bob does", async () => [await CliGateAsync()]);
+        await Scene("9. Bob asks for app's history: every release so far, read from SSM", async () => [await ReplyTo(await Say(Bob, "history app"))]);
+        await Scene("10. Alice asks what deploying app r-99.5.0 would do: nothing starts", async () => [await ReplyTo(await Say(Alice, "plan deploy app r-99.5.0"))]);
+        await Scene("11. Alice releases app r-99.5.0; the prompt shows r-99.1.0 is live and links the comparison; Bob approves", async () =>
+        {
+            var ts = await Say(Alice, "run deploy app r-99.5.0");
+            await Click(Bob, await PromptIn(ts));
+            return [await Finished(ts)];
+        });
+        await Scene("12. r-99.5.0 misbehaves: Carol rolls app back; the thread and the prompt say from r-99.5.0 to r-99.1.0; Bob approves", async () =>
+        {
+            var ts = await Say(Carol, "rollback app");
+            await Click(Bob, await PromptIn(ts));
+            return [await Finished(ts)];
+        });
+        await Scene("13. A pipeline waits on Slack (socketdeployer gate ui, asked by alice@example.com); Carol and Erin approve, the pipeline goes on", async () => [await PipelineGateAsync()]);
+        await Scene("14. A job with only the AWS CLI starts the gate document itself; Alice (named by email) cannot approve, Bob does", async () => [await CliGateAsync()]);
     }
 
     /// <summary>What a CI job does: the gate verb's own code path, its output printed as the job's log shows it.</summary>
@@ -136,7 +150,8 @@ internal sealed partial class ScriptedSession(SandboxEnvironment env, TextWriter
         await Slack.WaitForMessageAsync(m => m.IsBot && m.ThreadTs == ts && IsResult(m), Wait);
         var statusTs = ExecutionOf(ts).Tags[Core.Flow.Releases.ExecutionTags.StatusTs];
         await Slack.WaitForMessageAsync(
-            m => m.Ts == statusTs && !m.Text.StartsWith(":rocket:", StringComparison.Ordinal) && !m.Text.StartsWith(":raised_hand:", StringComparison.Ordinal), Wait);
+            m => m.Ts == statusTs && !m.Text.StartsWith(":rocket:", StringComparison.Ordinal) && !m.Text.StartsWith(":raised_hand:", StringComparison.Ordinal)
+                && !m.Text.StartsWith(":rewind:", StringComparison.Ordinal), Wait);
         return ts;
     }
 

@@ -8,7 +8,8 @@ public class UsageTextTests
     public void NamesEveryVerb() =>
         Assert.That(UsageText.Build("@deploybot"), Is.EqualTo(
             "Usage: `@deploybot run deploy &lt;service&gt; &lt;version&gt;` · `status [service|execution-id]` · "
-            + "`cancel &lt;execution-id&gt;` · `lock &lt;service&gt; &lt;reason&gt;` · `unlock &lt;service&gt;` · `help`"));
+            + "`cancel &lt;execution-id&gt;` · `lock &lt;service&gt; &lt;reason&gt;` · `unlock &lt;service&gt;` · "
+            + "`history &lt;service&gt; [count]` · `rollback &lt;service&gt; [version]` · `plan deploy &lt;service&gt; &lt;version&gt;` · `help`"));
 
     [Test]
     public void TheBotMentionIsEscaped()

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Testing;
+using SocketDeployer.Sandbox.Aws;
 using SocketDeployer.Sandbox.Environment;
 using SocketDeployer.Sandbox.Slack;
 using SocketDeployer.Tests.Support;
@@ -23,13 +24,16 @@ public abstract class SandboxTest
     /// <summary>Whether the Sandbox runs the documents' steps and sends their EventBridge events to the queue.</summary>
     protected virtual bool RunAutomations => false;
 
+    /// <summary>The Sandbox AWS's behaviour for this fixture (page sizes, clock); its defaults when null.</summary>
+    protected virtual AwsSandboxOptions? AwsOptions => null;
+
     /// <summary>Configuration overrides for this fixture's daemon (<c>--Section:Key=value</c>).</summary>
     protected virtual string[] DaemonArguments => [];
 
     [SetUp]
     public async Task StartSandboxAndDaemon()
     {
-        Env = await SandboxEnvironment.StartAsync();
+        Env = await SandboxEnvironment.StartAsync(awsOptions: AwsOptions);
         if (RunAutomations)
         {
             Env.Aws.RunAutomations(Env.QueueUrl);

@@ -98,6 +98,9 @@ internal sealed class FakeSsm : ISsm
     public Task<IReadOnlyList<AutomationExecutionSummary>> DescribeAutomationExecutionsAsync(
         string documentName, IReadOnlyCollection<string> statuses, CancellationToken cancellationToken) => Unused<IReadOnlyList<AutomationExecutionSummary>>();
 
+    public Task<AutomationExecutionPage> DescribeAutomationExecutionsPageAsync(
+        string documentName, IReadOnlyCollection<string> statuses, string? nextToken, CancellationToken cancellationToken) => Unused<AutomationExecutionPage>();
+
     public Task SendAutomationSignalAsync(string executionId, string signalType, string comment, CancellationToken cancellationToken) => Unused<bool>();
 
     public Task StopAutomationExecutionAsync(string executionId, CancellationToken cancellationToken) => Unused<bool>();

@@ -1,3 +1,5 @@
+using SocketDeployer.Core.Flow.Changes;
+using SocketDeployer.Core.Flow.History;
 using Microsoft.Extensions.Logging;
 using SocketDeployer.Core.Aws.Events;
 using SocketDeployer.Core.Catalog;
@@ -36,7 +38,8 @@ internal sealed class SimInstance
         audit = new SimAudit(scheduler, this);
         var deployLock = new DeployLock(ssm, new SimLockStore(scheduler, cloud, this), time, new SimLogger<DeployLock>(trace, Name));
         deploy = new DeployRequest(ssm, slack, catalog, new DeployPolicy(catalog, new PeopleDirectory(slack)), deployLock,
-            new FreezeCalendar([], time), new ExecutionLinks("eu-west-1"), time, new SimLogger<DeployRequest>(trace, Name));
+            new FreezeCalendar([], time), new ChangeReader(catalog, new ReleaseHistory(ssm, new ReleaseDirectory(ssm))), new ExecutionLinks("eu-west-1"), time,
+            new SimLogger<DeployRequest>(trace, Name));
         releaser = new LockReleaser(new ReleaseDirectory(ssm), deployLock);
     }
 

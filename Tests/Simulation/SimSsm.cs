@@ -11,6 +11,11 @@ internal sealed class SimSsm(SimScheduler scheduler, SimCloud cloud, SimInstance
     public Task<IReadOnlyList<AutomationExecutionSummary>> DescribeAutomationExecutionsAsync(string documentName, IReadOnlyCollection<string> statuses, CancellationToken cancellationToken) =>
         scheduler.Call<IReadOnlyList<AutomationExecutionSummary>>(owner, "ssm.Describe(running)", () => cloud.Running(documentName));
 
+    // The deploy reads the live version from the history; the simulated cloud knows the running executions only.
+    public Task<AutomationExecutionPage> DescribeAutomationExecutionsPageAsync(string documentName, IReadOnlyCollection<string> statuses, string? nextToken, CancellationToken cancellationToken) =>
+        scheduler.Call(owner, "ssm.Describe(page)", () => new AutomationExecutionPage(
+            [.. cloud.Running(documentName).Where(e => statuses.Count == 0 || statuses.Contains(e.Status, StringComparer.Ordinal))], null));
+
     public Task<AutomationExecution> GetAutomationExecutionAsync(string executionId, CancellationToken cancellationToken) =>
         scheduler.Call(owner, $"ssm.Get({executionId})", () =>
         {

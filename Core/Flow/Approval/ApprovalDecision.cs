@@ -28,7 +28,7 @@ internal sealed class ApprovalDecision(
             }
 
             await DecideAsync(ApprovalTags.DecisionValue(Step, "rejected", [click.User], now), DecidedByTag.Value([(click.UserName, click.User)]), ct);
-            await UpdatePromptAsync(ApprovalMessages.Decided(release, message, ApprovalMessages.Rejected(click.User, now)), ct);
+            await UpdatePromptAsync(ApprovalMessages.Decided(release, message, ApprovalMessages.Rejected(click.User, now), service), ct);
             ApprovalLog.Decided(logger, "Rejection", release.ExecutionId, click.User);
             await AuditAsync("reject", "rejected", rejection, ct);
             return true;
@@ -73,7 +73,7 @@ internal sealed class ApprovalDecision(
         }
 
         await DecideAsync(ApprovalTags.DecisionValue(Step, "approved", approvals, now), DecidedByTag.Value(approvals.Select(u => (u == click.User ? click.UserName : null, u))), ct);
-        await UpdatePromptAsync(ApprovalMessages.Decided(release, message, ApprovalMessages.Approved(approvals, now)), ct);
+        await UpdatePromptAsync(ApprovalMessages.Decided(release, message, ApprovalMessages.Approved(approvals, now), service), ct);
         ApprovalLog.Decided(logger, "Approval", release.ExecutionId, click.User);
         await AuditAsync("approve", "approved", approval, ct);
         return true;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using SocketDeployer.Core.Catalog;
 using SocketDeployer.Core.Commands;
+using SocketDeployer.Core.Flow.Changes;
 using SocketDeployer.Core.Flow.Releases;
 using SocketDeployer.Core.Policy;
 using SocketDeployer.Core.Policy.Freezes;
@@ -33,6 +34,7 @@ public static class ApprovalMessages
         var progress = approvals.Count == 0 ? "" : $" · {Quorum(approvals, needed)}";
         var blocks = BlockKit.Blocks(
             BlockKit.Section(header + Quote(message) + breakGlass + waiting),
+            Changes(release, service),
             BlockKit.Context($"Approvers: {Approvers(service)} · {needed} needed{progress} · <{console}|Open in the AWS console>"),
             new JsonObject
             {
@@ -45,11 +47,17 @@ public static class ApprovalMessages
         return new SlackMessage($"{header}{(release.BreakGlass is null ? "" : " (break-glass)")} — approvers: {Approvers(service)}", blocks);
     }
 
-    public static SlackMessage Decided(ReleaseInfo release, string? message, string outcome)
+    /// <param name="service">When given, what the release changed stays on the decided prompt: the record of what was approved.</param>
+    public static SlackMessage Decided(ReleaseInfo release, string? message, string outcome, ServiceDefinition? service = null)
     {
         var header = Header(release);
-        return new SlackMessage($"{header}\n{outcome}", BlockKit.Blocks(BlockKit.Section(header + Quote(message)), BlockKit.Section(outcome)));
+        return new SlackMessage($"{header}\n{outcome}", BlockKit.Blocks(
+            BlockKit.Section(header + Quote(message)), service is null ? null : Changes(release, service), BlockKit.Section(outcome)));
     }
+
+    // What is live and what changes: the approver decides from the prompt alone (a pipeline's gate has no such tags).
+    private static JsonObject? Changes(ReleaseInfo release, ServiceDefinition service) =>
+        ReleaseChanges.FromTags(service, release.Version, release.Tags) is { } known ? BlockKit.Context(ChangeMessages.Details(known)) : null;
 
     public static string Approved(IReadOnlyCollection<string> approvers, DateTimeOffset at) =>
         $":white_check_mark: Approved by {Mentions(approvers)} at {Time(at)}";
@@ -68,7 +76,9 @@ public static class ApprovalMessages
         $"{approvals.Count} of {required} approvals: {Mentions(approvals)}";
 
     private static string Header(ReleaseInfo release) =>
-        $":raised_hand: Approval needed to deploy *{release.Service}* `{SlackText.Escape(release.Version)}`, requested by {release.RequesterMention}";
+        release.Tags.GetValueOrDefault(ChangeTags.Kind) == ChangeTags.RollbackKind
+            ? $":raised_hand: Approval needed to roll back *{release.Service}* {ChangeMessages.FromTo(new ReleaseChanges(release.Version, release.Tags.GetValueOrDefault(ChangeTags.Live), null, true, null))}, requested by {release.RequesterMention}"
+            : $":raised_hand: Approval needed to deploy *{release.Service}* `{SlackText.Escape(release.Version)}`, requested by {release.RequesterMention}";
 
     private static string Quote(string? message) =>
         string.IsNullOrWhiteSpace(message) ? "" : $"\n> {SlackText.Escape(message, 1000)}";

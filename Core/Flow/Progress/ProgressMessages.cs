@@ -11,7 +11,7 @@ public static class ProgressMessages
     /// <summary>The status message (the start reply), edited in place as the release moves.</summary>
     public static SlackMessage Status(ReleaseInfo release, ReleaseState state, Uri console, DateTimeOffset now)
     {
-        var what = $"*{release.Service}* `{SlackText.Escape(release.Version)}`";
+        var what = $"*{release.Service}* `{SlackText.Escape(release.Version)}`{Changes.ChangeMessages.RollbackNote(release.Tags)}";
         var elapsed = Durations.Format((state.EndTime ?? now) - (state.StartTime ?? now));
         // The final state reads as a summary above the lines: the result below says it again, in its own words.
         var text = state.Status switch
@@ -60,7 +60,7 @@ public static class ProgressMessages
 
     public static SlackMessage Result(ReleaseInfo release, ReleaseState state, string? failedStep, string? failureMessage, Uri console, bool rejected = false)
     {
-        var what = $"*{release.Service}* `{SlackText.Escape(release.Version)}`";
+        var what = $"*{release.Service}* `{SlackText.Escape(release.Version)}`{Changes.ChangeMessages.RollbackNote(release.Tags)}";
         var took = Durations.Between(state.StartTime, state.EndTime) ?? "";
         if (state.Status is "Success" or "CompletedWithSuccess")
         {
