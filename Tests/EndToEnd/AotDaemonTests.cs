@@ -49,7 +49,7 @@ public class AotDaemonTests
         var execution = env.Aws.Executions.Single();
         await env.Slack.ClickButtonAsync(Bob, DeployChannel, prompt.Ts, ApprovalMessages.ApproveAction, ApprovalMessages.ButtonValue(execution.Id, "approve"));
         await env.Slack.WaitForMessageAsync(m => m.ThreadTs == ts && m.Text.StartsWith(":tada:", StringComparison.Ordinal), Wait);
-        await env.Slack.WaitForMessageAsync(m => m.IsBot && m.ThreadTs == ts && m.Text.Contains("step *rollout* succeeded", StringComparison.Ordinal), Wait);
+        await env.Slack.WaitForMessageAsync(m => m.IsBot && m.ThreadTs == ts && m.Text.Contains(":white_check_mark: *rollout* succeeded (", StringComparison.Ordinal), Wait);
 
         await daemon.SigtermAsync();
         await socket.ReceiveUntilAsync(m => m.Contains("STOPPING=1", StringComparison.Ordinal), () => daemon.Output);
