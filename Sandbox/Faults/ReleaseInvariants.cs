@@ -57,9 +57,11 @@ internal sealed class ReleaseInvariants(SandboxEnvironment env, FaultScenario sc
         }
 
         var lines = status.Text.Split('\n');
-        return StepLines
+        var missing = StepLines
             .Select(step => (Step: step, N: lines.Count(l => l.StartsWith(step + " (", StringComparison.Ordinal))))
-            .Where(x => x.N != 1).Select(x => $"'{x.Step}'×{x.N}");
+            .Where(x => x.N != 1).Select(x => $"'{x.Step}'×{x.N}").ToList();
+        // What the message says instead, so a failure can be read without the run's thread.
+        return missing.Count == 0 ? missing : [.. missing, $"(message {status.Ts}: '{(status.Text.Length > 160 ? status.Text[..160] + "…" : status.Text)}')"];
     }
 
     private string DecisionOnPrompt(string ts) =>

@@ -45,6 +45,13 @@ public sealed class ReleaseProgress(
         }
 
         using var held = await locks.AcquireAsync(release.ExecutionId, ct);
+        if (release.StatusTs is null && await releases.FindAsync(release.ExecutionId, ct) is { } fresher)
+        {
+            // Read before the lock: the event ahead of this one may have recovered the status message meanwhile, and
+            // a second recovery (or an edit of no message) would leave the recorded one without the final state.
+            release = fresher;
+        }
+
         var state = states.GetOrAdd(release.ExecutionId, out var created);
         if (created)
         {

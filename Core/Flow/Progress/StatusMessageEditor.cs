@@ -161,6 +161,9 @@ public sealed class StatusMessageEditor(
         await ssm.AddTagsAsync(release.ExecutionId, new Dictionary<string, string>(StringComparer.Ordinal) { [ExecutionTags.StatusTs] = ts }, ct);
         ProgressLog.StatusMessageRecovered(logger, release.ExecutionId, ts);
         state.StatusMessageStale = true;
+        // Shown in full at once: the new message says only "continues here", and the event that recovers it may be
+        // this state's last (a restarted instance's state starts with a recent edit time, which would defer it).
+        state.LastStatusEdit = DateTimeOffset.MinValue;
         return release with { StatusTs = ts };
     }
 }
