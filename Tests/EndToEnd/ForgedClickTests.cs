@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using SocketDeployer.Core.Aws;
 using SocketDeployer.Core.Flow.Approval;
+using SocketDeployer.Sandbox.Environment;
 using SocketDeployer.Sandbox.Slack;
 using SocketDeployer.Tests.Aws;
 using SocketDeployer.Tests.Support;
@@ -161,9 +162,12 @@ public class ForgedClickTests : SandboxTest
     /// <summary>An execution started in the AWS console while the prompt waits (the deploy lock was checked before).</summary>
     private async Task<string> StartOutsideSlackAsync()
     {
+        // A document outside the catalog: a catalogued one started outside Slack is announced and adopted (the gate
+        // issue), and whether that happened before the click would decide which refusal the test sees.
+        Env.Aws.RegisterDocument("Console-Maintenance", "1", SandboxDocuments.AppSteps);
         using var ssm = SandboxClients.Ssm(Env.Aws);
-        var parameters = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { ["ReleaseTag"] = ["r-1.0.0"], ["RequestedBy"] = ["console"] };
+        var parameters = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         return await ssm.StartAutomationExecutionAsync(
-            new StartAutomationRequest("Deploy-App", "7", parameters, Guid.NewGuid().ToString(), new Dictionary<string, string>()), CancellationToken.None);
+            new StartAutomationRequest("Console-Maintenance", "1", parameters, Guid.NewGuid().ToString(), new Dictionary<string, string>()), CancellationToken.None);
     }
 }
