@@ -25,6 +25,8 @@ public sealed partial class DeployRequest(
     TimeProvider time,
     ILogger<DeployRequest> logger)
 {
+    private readonly StartReply startReply = new(ssm, deployLock, links, logger);
+
     public async Task HandleAsync(ReplyContext reply, DeployCommand command, string usage, CancellationToken ct)
     {
         if (!catalog.ByName.TryGetValue(command.Service, out var service))
@@ -104,7 +106,7 @@ public sealed partial class DeployRequest(
                 return;
             case LockAttempt.AlreadyOurs { Holder.ExecutionId: { } started } ours:
                 // Recorded by a takeover check that found it by its tag: the delivery that started it may have died unanswered.
-                await AnnounceAsync(reply, service, release, ours.Holder, started, breakGlass, ct);
+                await startReply.AnnounceAsync(reply, service, release, ours.Holder, started, breakGlass, ct);
                 return;
             case LockAttempt.AlreadyOurs ours:
                 // A redelivery of a request that took the lock and may not have started: the ClientToken keeps it one execution.
@@ -133,7 +135,7 @@ public sealed partial class DeployRequest(
         if (running.EventId == holder.EventId)
         {
             // Another delivery of this event started it; it may have died before answering.
-            await AnnounceAsync(reply, service, release, holder, running.Execution.ExecutionId, breakGlass, ct);
+            await startReply.AnnounceAsync(reply, service, release, holder, running.Execution.ExecutionId, breakGlass, ct);
             return true;
         }
 
@@ -199,44 +201,7 @@ public sealed partial class DeployRequest(
             return;
         }
 
-        await AnnounceAsync(reply, service, release, holder, executionId, breakGlass, ct);
-    }
-
-    /// <summary>Answers the requester with the start of <paramref name="executionId"/>, unless a delivery of this event
-    /// already did (its status tag is set), and records the execution on the lock.</summary>
-    private async Task AnnounceAsync(ReplyContext reply, ServiceDefinition service, ReleaseChanges release, LockHolder holder, string executionId, string? breakGlass, CancellationToken ct)
-    {
-        var version = release.Version;
-        if (breakGlass is not null)
-        {
-            // A tag, so every instance (and a restarted one) counts the extra approval. Not among the start's tags (SSM
-            // takes at most five there), but before the start reply, which the execution's events (and so its prompt)
-            // wait for; a redelivery of a request that died in between tags it here again.
-            await ssm.AddTagsAsync(executionId, new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                [ExecutionTags.BreakGlass] = TagText.Of(breakGlass) is { Length: > 0 } reason ? reason : "break-glass",
-            }, ct);
-        }
-
-        // SSM answers a reused ClientToken with the original execution: if its start reply exists, this is a redelivery.
-        var mention = reply.Mention;
-        if ((await ssm.ListTagsAsync(executionId, ct)).ContainsKey(ExecutionTags.StatusTs))
-        {
-            await deployLock.RecordExecutionAsync(holder, executionId, ct);
-            DeployFlowLog.AlreadyStarted(logger, mention.EventId, executionId);
-            return;
-        }
-
-        DeployFlowLog.Started(logger, service.Name, version, reply.User, executionId);
-        await reply.AuditAsync("started", ct, service.Name, version, executionId, breakGlass is null ? null : $"break-glass: {breakGlass}");
-        var ts = await reply.ThreadAsync(DeployMessages.Started(service, version, reply.User, executionId, links.Execution(executionId), breakGlass, release), ct);
-        // SSM takes five tags at start; what the release changes goes on with the status ts, which later readers wait for.
-        var later = new Dictionary<string, string>(release.Tags(), StringComparer.Ordinal) { [ExecutionTags.StatusTs] = ts };
-        await ssm.AddTagsAsync(executionId, later, ct);
-
-        // After the reply, which the execution's first events wait for; until then the lock reads "starting", and a
-        // holder that died here is found by its event tag.
-        await deployLock.RecordExecutionAsync(holder, executionId, ct);
+        await startReply.AnnounceAsync(reply, service, release, holder, executionId, breakGlass, ct);
     }
 
     /// <summary>The execution this event started, if SSM shows it within a few seconds (a lost answer's execution
