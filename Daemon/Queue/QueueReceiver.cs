@@ -92,8 +92,9 @@ internal sealed class QueueReceiver
                 }
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
         {
+            // A cancelled call, or one that failed as the stop came (a refused connection): either way the loop is done.
             // Messages received but not written are still held: the worker returns them.
         }
         finally

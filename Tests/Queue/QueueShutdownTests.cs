@@ -87,4 +87,27 @@ public sealed class QueueShutdownTests
             Assert.That(queue.Logs.WithEventId(4021), Has.Count.EqualTo(1), "stopped cleanly");
         });
     }
+    [Test]
+    public async Task ReceiveFailingAsTheStopComesEndsTheWorkerCleanly()
+    {
+        using var queue = new QueueHarness();
+        Task? stopping = null;
+        queue.Sqs.ReceiveFault = _ =>
+        {
+            // The stop is asked for while the call is under way; the call then fails with a network error, not a cancellation.
+            stopping = queue.StopAsync();
+            return new HttpRequestException("connection reset by peer");
+        };
+        await queue.StartAsync();
+        await Eventually.That(() => stopping is not null, "a receive was tried");
+
+        await stopping!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(queue.Worker.ExecuteTask!.IsCompletedSuccessfully, Is.True, "the worker did not fail");
+            Assert.That(queue.Logs.WithEventId(4021), Has.Count.EqualTo(1), "stopped cleanly");
+            Assert.That(queue.Sqs.ReceiveCallCount, Is.EqualTo(1), "no retry after the stop");
+        });
+    }
 }
