@@ -52,8 +52,9 @@ internal sealed class SocketModeWorker(
             // Returns after closing the sockets and letting running handlers finish (bounded by Slack:SocketMode:HandlerDrainTimeout).
             await client.RunAsync(stoppingToken);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
         {
+            // Cancelled, or a socket that broke as the stop came: a graceful stop either way, never exit 2.
             WorkerLog.Stopping(logger);
         }
         catch (SlackApiException e) when (SlackRefusals.IsPermanent(e))
