@@ -10,6 +10,7 @@ internal sealed class FaultPlan
     private readonly Queue<string> _connectionsOpen = new();
     private readonly HashSet<string> _revokedScopes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Queue<TimeSpan>> _delays = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _delaysTaken = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _duplicates = new(StringComparer.Ordinal);
 
     public void DelayNext(string method, TimeSpan delay, int times)
@@ -28,11 +29,34 @@ internal sealed class FaultPlan
         }
     }
 
+    /// <summary>Pulses when a held-back call starts waiting out its delay.</summary>
+    public ChangeSignal DelayTaken { get; } = new();
+
     public TimeSpan? TakeDelay(string method)
+    {
+        TimeSpan? taken;
+        lock (_gate)
+        {
+            taken = _delays.TryGetValue(method, out var queue) && queue.TryDequeue(out var delay) ? delay : null;
+            if (taken is not null)
+            {
+                _delaysTaken[method] = _delaysTaken.GetValueOrDefault(method) + 1;
+            }
+        }
+
+        if (taken is not null)
+        {
+            DelayTaken.Pulse();
+        }
+
+        return taken;
+    }
+
+    public int DelaysTaken(string method)
     {
         lock (_gate)
         {
-            return _delays.TryGetValue(method, out var queue) && queue.TryDequeue(out var delay) ? delay : null;
+            return _delaysTaken.GetValueOrDefault(method);
         }
     }
 

@@ -60,6 +60,10 @@ public sealed partial class SlackWorkspace
     /// </summary>
     public void SlowNext(string method, TimeSpan delay, int times = 1) => _workspace.Faults.DelayNext(method, delay, times);
 
+    /// <summary>Waits until <paramref name="count"/> calls of <paramref name="method"/> have been held back by <see cref="SlowNext"/>.</summary>
+    public Task<bool> WaitUntilHeldBackAsync(string method, TimeSpan timeout, int count = 1) =>
+        _workspace.Faults.DelayTaken.WaitUntilAsync(() => _workspace.Faults.DelaysTaken(method) >= count, timeout, TimeProvider.System);
+
     /// <summary>
     /// The next <paramref name="times"/> envelopes of <paramref name="envelopeType"/> are also redelivered at once
     /// (new envelope_id, retry_attempt 1) to another open connection, as Slack does when it lost an ack.
