@@ -118,6 +118,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<ILivenessProbe>(sp => sp.GetRequiredService<DaemonHealth>());
         services.AddSingleton<IStatusSource>(sp => sp.GetRequiredService<DaemonHealth>());
         services.AddSystemdIntegration();
+        services.AddHostedService<StartupHeapRelease>();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SocketDeployer.Core.Aws;
+using SocketDeployer.Tests.Support;
 
 namespace SocketDeployer.Tests.Queue;
 
@@ -17,6 +18,9 @@ internal sealed class FakeSqs(TimeProvider time) : ISqs
     private readonly List<int> _receiveCalls = [];
     private readonly List<(string MessageId, int Seconds, DateTimeOffset At)> _visibilityChanges = [];
     private readonly List<IReadOnlyList<string>> _deleteBatches = [];
+
+    /// <summary>Pulses at every call and every change of a message (tests await it; long polls use their own signal).</summary>
+    public ChangeSignal Changed { get; } = new();
 
     /// <summary>Given the call number (1-based), an error to throw instead of receiving.</summary>
     public Func<int, Exception?> ReceiveFault { get; set; } = _ => null;
@@ -65,7 +69,10 @@ internal sealed class FakeSqs(TimeProvider time) : ISqs
             call = _receiveCalls.Count;
         }
 
-        if (ReceiveFault(call) is { } fault)
+        // After the fault is chosen: a test may have its fault hook change what it waits on.
+        var fault = ReceiveFault(call);
+        Changed.Pulse();
+        if (fault is not null)
         {
             throw fault;
         }
@@ -83,6 +90,7 @@ internal sealed class FakeSqs(TimeProvider time) : ISqs
                 var taken = Take(maxMessages, visibilityTimeout ?? 30);
                 if (taken.Count > 0 || time.GetUtcNow() >= until)
                 {
+                    Changed.Pulse();
                     return taken;
                 }
 
@@ -122,6 +130,7 @@ internal sealed class FakeSqs(TimeProvider time) : ISqs
                 }
             }
 
+            Changed.Pulse();
             return Task.FromResult<IReadOnlyList<SqsBatchFailure>>(failures);
         }
     }
@@ -131,6 +140,7 @@ internal sealed class FakeSqs(TimeProvider time) : ISqs
         lock (_gate)
         {
             _visibilityChanges.Add((message.MessageId, visibilityTimeoutSeconds, time.GetUtcNow()));
+            Changed.Pulse();
             var stored = _messages.Single(m => m.Id == message.MessageId);
             if (stored.Deleted || stored.Receipt != message.ReceiptHandle)
             {
@@ -166,6 +176,7 @@ internal sealed class FakeSqs(TimeProvider time) : ISqs
 
     private void Signal()
     {
+        Changed.Pulse();
         _changed.TrySetResult();
         _changed = NewSignal();
     }

@@ -11,11 +11,13 @@ internal sealed class QueueHarness : IDisposable
 {
     private readonly ILoggerFactory _loggers;
     private readonly FakeLoggerProvider _logProvider;
+    private readonly ChangeSignal _logged = new();
 
     public QueueHarness(QueueOptions? options = null)
     {
         Options = options ?? new QueueOptions();
         Sqs = new FakeSqs(Time);
+        Logs = FakeLogCollector.Create(new FakeLogCollectorOptions { OutputSink = _ => _logged.Pulse() });
         _logProvider = new FakeLoggerProvider(Logs);
         _loggers = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(_logProvider));
         var wrapped = Microsoft.Extensions.Options.Options.Create(Options);
@@ -31,7 +33,7 @@ internal sealed class QueueHarness : IDisposable
 
     public FakeSqs Sqs { get; }
 
-    public FakeLogCollector Logs { get; } = new();
+    public FakeLogCollector Logs { get; }
 
     public ScriptedQueueHandler Handler { get; } = new();
 
@@ -42,6 +44,33 @@ internal sealed class QueueHarness : IDisposable
     public QueueProcessor Processor { get; }
 
     public QueueWorker Worker { get; }
+
+    /// <summary>
+    /// Waits until <paramref name="condition"/> holds, re-checking it whenever the queue, the handler, the log or the
+    /// clock's timers change (never on a poll interval); fails the test after 10 s of real time saying what was awaited.
+    /// </summary>
+    public async Task Until(Func<bool> condition, string what)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            Task[] changes = [Sqs.Changed.Next, Handler.Changed.Next, _logged.Next, Time.NextChange];
+            if (condition())
+            {
+                return;
+            }
+
+            try
+            {
+                await Task.WhenAny(changes).WaitAsync(deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                Assert.That(condition(), Is.True, $"Timed out waiting until {what}");
+                return;
+            }
+        }
+    }
 
     public Task StartAsync() => Worker.StartAsync(CancellationToken.None);
 

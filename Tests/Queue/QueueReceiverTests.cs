@@ -16,7 +16,7 @@ public sealed class QueueReceiverTests
         var id = queue.Sqs.Send("{}");
         await queue.StartAsync();
 
-        await Eventually.That(() => queue.Sqs.ReceiveCallCount == 1 && HasBackoffTimer(queue, 1), "the loop waits on a first backoff");
+        await queue.Until(() => queue.Sqs.ReceiveCallCount == 1 && HasBackoffTimer(queue, 1), "the loop waits on a first backoff");
         Assert.Multiple(() =>
         {
             Assert.That(queue.Sqs.ReceiveCallCount, Is.EqualTo(1), "no second receive while the clock stands still");
@@ -26,12 +26,12 @@ public sealed class QueueReceiverTests
 
         // Exactly to the backoff's end, so the next one is measured from where it starts.
         queue.Time.Advance(queue.Time.PendingDelays().Single());
-        await Eventually.That(() => queue.Sqs.ReceiveCallCount == 2 && HasBackoffTimer(queue, 2), "the loop waits on a longer backoff");
+        await queue.Until(() => queue.Sqs.ReceiveCallCount == 2 && HasBackoffTimer(queue, 2), "the loop waits on a longer backoff");
         Assert.That(queue.Sqs.ReceiveCallCount, Is.EqualTo(2));
 
         queue.Time.Advance(queue.Time.PendingDelays().Single());
         await queue.Receiver.FirstReceive;
-        await Eventually.That(() => queue.Sqs.IsDeleted(id), "the message is handled once receiving works");
+        await queue.Until(() => queue.Sqs.IsDeleted(id), "the message is handled once receiving works");
 
         var warnings = queue.Logs.WithEventId(4002);
         Assert.Multiple(() =>
@@ -59,7 +59,7 @@ public sealed class QueueReceiverTests
         await queue.StartAsync();
 
         // One being handled and two buffered: the channel is full.
-        await Eventually.That(
+        await queue.Until(
             () => queue.Receiver.WaitingForCapacity && queue.Handler.Started.Count == 1 && queue.Sqs.InFlightCount == 3,
             "the receiver waits for room");
         Assert.Multiple(() =>
@@ -70,7 +70,7 @@ public sealed class QueueReceiverTests
         });
 
         gate.SetResult();
-        await Eventually.That(() => ids.All(queue.Sqs.IsDeleted), "all are handled and deleted once handlers keep up");
+        await queue.Until(() => ids.All(queue.Sqs.IsDeleted), "all are handled and deleted once handlers keep up");
         await queue.StopAsync();
     }
 
@@ -81,15 +81,15 @@ public sealed class QueueReceiverTests
         await queue.StartAsync();
         // The first receive is a short poll (readiness must not wait 20 s on an empty queue).
         await queue.Receiver.FirstReceive;
-        await Eventually.That(
+        await queue.Until(
             () => queue.Sqs.ReceiveCallCount == 2 && queue.Receiver.ReceivesInProgress == 1 && queue.Time.PendingDelays().Contains(TimeSpan.FromSeconds(1)),
             "then the long poll waits on the clock");
 
         queue.Time.Advance(TimeSpan.FromSeconds(queue.Options.WaitTimeSeconds));
-        await Eventually.That(() => queue.Sqs.ReceiveCallCount == 3, "the next long poll starts");
+        await queue.Until(() => queue.Sqs.ReceiveCallCount == 3, "the next long poll starts");
 
         var id = queue.Sqs.Send("{}");
-        await Eventually.That(() => queue.Sqs.IsDeleted(id), "a message sent during the long poll is handled");
+        await queue.Until(() => queue.Sqs.IsDeleted(id), "a message sent during the long poll is handled");
         Assert.That(queue.Logs.Entries.Where(e => e.Level >= LogLevel.Warning), Is.Empty);
         await queue.StopAsync();
     }

@@ -21,10 +21,10 @@ public sealed class QueueShutdownTests
         var running = queue.Sqs.Send("a");
         var buffered = new[] { queue.Sqs.Send("b"), queue.Sqs.Send("c") };
         await queue.StartAsync();
-        await Eventually.That(() => queue.Handler.Started.Count == 1 && queue.Sqs.InFlightCount == 3, "one handled, two buffered");
+        await queue.Until(() => queue.Handler.Started.Count == 1 && queue.Sqs.InFlightCount == 3, "one handled, two buffered");
 
         var stopped = queue.StopAsync();
-        await Eventually.That(() => queue.Logs.WithEventId(4004).Count == 1, "the receiver stopped");
+        await queue.Until(() => queue.Logs.WithEventId(4004).Count == 1, "the receiver stopped");
         Assert.That(stopped.IsCompleted, Is.False, "the stop waits for the running handler");
         release.SetResult(QueueOutcome.Done);
         await stopped;
@@ -53,10 +53,10 @@ public sealed class QueueShutdownTests
         };
         var id = queue.Sqs.Send("{}");
         await queue.StartAsync();
-        await Eventually.That(() => queue.Handler.Started.Count == 1, "the handler runs");
+        await queue.Until(() => queue.Handler.Started.Count == 1, "the handler runs");
 
         var stopped = queue.StopAsync();
-        await Eventually.That(() => queue.Time.PendingDelays().Contains(QueueProcessor.DrainTimeout), "the drain bound is armed");
+        await queue.Until(() => queue.Time.PendingDelays().Contains(QueueProcessor.DrainTimeout), "the drain bound is armed");
         Assert.That(stopped.IsCompleted, Is.False);
         queue.Time.Advance(QueueProcessor.DrainTimeout);
         await stopped;
@@ -77,7 +77,7 @@ public sealed class QueueShutdownTests
         using var queue = new QueueHarness();
         queue.Sqs.ReceiveFault = _ => new HttpRequestException("no route to host");
         await queue.StartAsync();
-        await Eventually.That(() => queue.Sqs.ReceiveCallCount == 1, "a receive was tried");
+        await queue.Until(() => queue.Sqs.ReceiveCallCount == 1, "a receive was tried");
 
         await queue.StopAsync();
 
@@ -99,7 +99,7 @@ public sealed class QueueShutdownTests
             return new HttpRequestException("connection reset by peer");
         };
         await queue.StartAsync();
-        await Eventually.That(() => stopping is not null, "a receive was tried");
+        await queue.Until(() => stopping is not null, "a receive was tried");
 
         await stopping!;
 

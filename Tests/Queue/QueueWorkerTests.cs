@@ -22,7 +22,7 @@ public sealed class QueueWorkerTests
         var id = _queue.Sqs.Send("{}");
         await _queue.StartAsync();
 
-        await Eventually.That(() => _queue.Sqs.IsDeleted(id), "the handled message is deleted");
+        await _queue.Until(() => _queue.Sqs.IsDeleted(id), "the handled message is deleted");
 
         Assert.Multiple(() =>
         {
@@ -41,7 +41,7 @@ public sealed class QueueWorkerTests
         var id = _queue.Sqs.Send("{}");
         await _queue.StartAsync();
 
-        await Eventually.That(() => _queue.Sqs.VisibilityChangesOf(id).Count == 1, "the retry shortens the visibility");
+        await _queue.Until(() => _queue.Sqs.VisibilityChangesOf(id).Count == 1, "the retry shortens the visibility");
         Assert.Multiple(() =>
         {
             Assert.That(_queue.Sqs.IsDeleted(id), Is.False);
@@ -51,7 +51,7 @@ public sealed class QueueWorkerTests
 
         _queue.Time.Advance(TimeSpan.FromSeconds(RetryDelay.Seconds(1)));
 
-        await Eventually.That(() => _queue.Sqs.IsDeleted(id), "the second delivery is handled and deleted");
+        await _queue.Until(() => _queue.Sqs.IsDeleted(id), "the second delivery is handled and deleted");
         Assert.Multiple(() =>
         {
             Assert.That(_queue.Handler.Started, Is.EqualTo(new[] { id, id }));
@@ -68,8 +68,8 @@ public sealed class QueueWorkerTests
         _queue.Handler.Behaviour = (m, _) => m.Body == "bad" ? throw new InvalidOperationException("boom") : Task.FromResult(QueueOutcome.Done);
         await _queue.StartAsync();
 
-        await Eventually.That(() => _queue.Sqs.IsDeleted(fine), "the next message is handled and deleted");
-        await Eventually.That(() => _queue.Sqs.VisibilityChangesOf(failing).Count == 1, "the failed message is set to retry");
+        await _queue.Until(() => _queue.Sqs.IsDeleted(fine), "the next message is handled and deleted");
+        await _queue.Until(() => _queue.Sqs.VisibilityChangesOf(failing).Count == 1, "the failed message is set to retry");
 
         var error = _queue.Logs.WithEventId(4007).Single();
         Assert.Multiple(() =>
@@ -89,14 +89,14 @@ public sealed class QueueWorkerTests
         _queue.Handler.Behaviour = (_, _) => release.Task;
         var id = _queue.Sqs.Send("{}");
         await _queue.StartAsync();
-        await Eventually.That(() => _queue.Handler.Started.Count == 1, "the handler runs");
+        await _queue.Until(() => _queue.Handler.Started.Count == 1, "the handler runs");
 
         _queue.Time.Advance(TimeSpan.FromSeconds(30));
-        await Eventually.That(() => _queue.Sqs.VisibilityChangesOf(id).Count == 1, "a first extension");
+        await _queue.Until(() => _queue.Sqs.VisibilityChangesOf(id).Count == 1, "a first extension");
         _queue.Time.Advance(TimeSpan.FromSeconds(30));
-        await Eventually.That(() => _queue.Sqs.VisibilityChangesOf(id).Count == 2, "a second extension");
+        await _queue.Until(() => _queue.Sqs.VisibilityChangesOf(id).Count == 2, "a second extension");
         _queue.Time.Advance(TimeSpan.FromSeconds(30));
-        await Eventually.That(() => _queue.Sqs.VisibilityChangesOf(id).Count == 3, "a third extension");
+        await _queue.Until(() => _queue.Sqs.VisibilityChangesOf(id).Count == 3, "a third extension");
 
         Assert.Multiple(() =>
         {
@@ -106,7 +106,7 @@ public sealed class QueueWorkerTests
         });
 
         release.SetResult(QueueOutcome.Done);
-        await Eventually.That(() => _queue.Sqs.IsDeleted(id), "deleted once done");
+        await _queue.Until(() => _queue.Sqs.IsDeleted(id), "deleted once done");
         _queue.Time.Advance(TimeSpan.FromSeconds(120));
         Assert.That(_queue.Sqs.VisibilityChangesOf(id), Has.Count.EqualTo(3), "the heartbeat stopped with the handler");
         await _queue.StopAsync();
@@ -119,10 +119,10 @@ public sealed class QueueWorkerTests
         var broken = _queue.Sqs.Send("broken");
         _queue.Sqs.DeleteFault = id => id == lost ? "ReceiptHandleIsInvalid" : id == broken ? "InternalError" : null;
         await _queue.StartAsync();
-        await Eventually.That(() => _queue.Logs.WithEventId(4012).Count == 1 && _queue.Logs.WithEventId(4013).Count == 1, "both failures are logged");
+        await _queue.Until(() => _queue.Logs.WithEventId(4012).Count == 1 && _queue.Logs.WithEventId(4013).Count == 1, "both failures are logged");
 
         var next = _queue.Sqs.Send("next");
-        await Eventually.That(() => _queue.Sqs.IsDeleted(next), "a later message is still handled and deleted");
+        await _queue.Until(() => _queue.Sqs.IsDeleted(next), "a later message is still handled and deleted");
 
         var receiptLost = _queue.Logs.WithEventId(4013).Single();
         var failed = _queue.Logs.WithEventId(4012).Single();
@@ -150,10 +150,10 @@ public sealed class QueueWorkerTests
         };
         var ids = Enumerable.Range(0, 12).Select(_ => queue.Sqs.Send("{}")).ToList();
         await queue.StartAsync();
-        await Eventually.That(() => queue.Handler.Started.Count == 12, "all twelve are being handled");
+        await queue.Until(() => queue.Handler.Started.Count == 12, "all twelve are being handled");
 
         gate.SetResult();
-        await Eventually.That(() => ids.All(queue.Sqs.IsDeleted), "all twelve are deleted");
+        await queue.Until(() => ids.All(queue.Sqs.IsDeleted), "all twelve are deleted");
 
         var batches = queue.Sqs.DeleteBatches();
         Assert.Multiple(() =>
@@ -172,7 +172,7 @@ public sealed class QueueWorkerTests
         var ids = Enumerable.Range(0, 5).Select(i => queue.Sqs.Send(i.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
         await queue.StartAsync();
 
-        await Eventually.That(() => ids.All(queue.Sqs.IsDeleted), "all are deleted");
+        await queue.Until(() => ids.All(queue.Sqs.IsDeleted), "all are deleted");
 
         Assert.That(queue.Handler.Started, Is.EqualTo(ids));
         await queue.StopAsync();

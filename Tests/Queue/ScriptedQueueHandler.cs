@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using SocketDeployer.Core.Aws;
 using SocketDeployer.Daemon.Queue;
+using SocketDeployer.Tests.Support;
 
 namespace SocketDeployer.Tests.Queue;
 
@@ -19,11 +20,22 @@ internal sealed class ScriptedQueueHandler : IQueueMessageHandler
     /// <summary>Message ids whose handler returned (any outcome).</summary>
     public IReadOnlyList<string> Finished => [.. _finished];
 
+    /// <summary>Pulses when a handling starts or finishes.</summary>
+    public ChangeSignal Changed { get; } = new();
+
     public async Task<QueueOutcome> HandleAsync(SqsMessage message, CancellationToken ct)
     {
         _started.Enqueue(message.MessageId);
-        var outcome = await Behaviour(message, ct);
-        _finished.Enqueue(message.MessageId);
-        return outcome;
+        Changed.Pulse();
+        try
+        {
+            var outcome = await Behaviour(message, ct);
+            _finished.Enqueue(message.MessageId);
+            return outcome;
+        }
+        finally
+        {
+            Changed.Pulse();
+        }
     }
 }

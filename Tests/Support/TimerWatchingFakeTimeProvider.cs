@@ -20,6 +20,9 @@ internal sealed class TimerWatchingFakeTimeProvider(DateTimeOffset start) : Fake
     {
     }
 
+    /// <summary>Completes the next time a timer is armed, re-armed, fires or is disposed.</summary>
+    public Task NextChange => Volatile.Read(ref _changed).Task;
+
     /// <summary>How far ahead each armed timer is due.</summary>
     public IReadOnlyList<TimeSpan> PendingDelays()
     {
