@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using SocketDeployer.Daemon.CommandLine;
+using SocketDeployer.Daemon.Hosting;
 using SocketDeployer.Daemon.Verbs;
 
 namespace SocketDeployer.Sandbox.Environment;
@@ -24,6 +25,9 @@ public sealed class DaemonInstance : IAsyncDisposable
         return new DaemonInstance([.. environment.DaemonArguments(), .. extraArguments], services =>
         {
             environment.AddAwsCredentials(services);
+            // The heap release is for a daemon that is its own process: here it would compact the whole host
+            // process's heap, every other fixture's included, at each start.
+            services.Remove(services.Single(d => d.ImplementationType == typeof(StartupHeapRelease)));
             configure?.Invoke(services);
         });
     }
