@@ -118,7 +118,8 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<ILivenessProbe>(sp => sp.GetRequiredService<DaemonHealth>());
         services.AddSingleton<IStatusSource>(sp => sp.GetRequiredService<DaemonHealth>());
         services.AddSystemdIntegration();
-        services.AddHostedService<StartupHeapRelease>();
+        services.AddSingleton<IManagedHeap, ManagedHeap>();
+        services.AddHostedService<HeapRelease>();
         return services;
     }
 

@@ -27,7 +27,7 @@ public sealed class DaemonInstance : IAsyncDisposable
             environment.AddAwsCredentials(services);
             // The heap release is for a daemon that is its own process: here it would compact the whole host
             // process's heap, every other fixture's included, at each start.
-            services.Remove(services.Single(d => d.ImplementationType == typeof(StartupHeapRelease)));
+            services.Remove(services.Single(d => d.ImplementationType == typeof(HeapRelease)));
             configure?.Invoke(services);
         });
     }

@@ -10,6 +10,7 @@ namespace SocketDeployer.Tests.Ops;
 internal sealed class FakeProbes : IReadinessProbe, ILivenessProbe, IStatusSource
 {
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _asked = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _readinessCalls;
     private int _livenessCalls;
 
@@ -26,8 +27,12 @@ internal sealed class FakeProbes : IReadinessProbe, ILivenessProbe, IStatusSourc
     public Task WhenReadyAsync(CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _readinessCalls);
+        _asked.TrySetResult();
         return _ready.Task.WaitAsync(cancellationToken);
     }
+
+    /// <summary>Completes once something awaits readiness.</summary>
+    public Task WaitUntilAskedAsync() => _asked.Task;
 
     public bool IsMakingProgress(DateTimeOffset now)
     {
