@@ -1,4 +1,5 @@
 using System.Globalization;
+using SocketDeployer.Daemon.Hosting;
 using SocketDeployer.Sandbox.Environment;
 
 namespace SocketDeployer.Sandbox.Bench;
@@ -118,22 +119,56 @@ internal sealed class AotPhases(
         }
     }
 
+    /// <summary>The AOT daemon logs each heap release at Debug with the live heap after it: with no startup hook under
+    /// Native AOT, that line is how the bench sees the heap from outside.</summary>
+    public static IReadOnlyDictionary<string, string> WithHeapReleaseLog(IReadOnlyDictionary<string, string> environment) =>
+        new Dictionary<string, string>(environment, StringComparer.Ordinal)
+        {
+            ["Logging__LogLevel__SocketDeployer.Daemon.Hosting.HeapRelease"] = "Debug",
+            ["Logging__Console__LogLevel__SocketDeployer.Daemon.Hosting.HeapRelease"] = "Debug",
+        };
+
     private async Task TrackedAsync(PeerProcess daemon)
     {
         var load = new QueueLoad(env, time);
         var count = settings.TrackedExecutions;
-        Say($"AOT: {count} executions tracked (one event each)");
+        // Both figures once quiet: the daemon gives a busy spell's heap back once an interval has passed quiet after it,
+        // so RSS then is what stays, not what the last phase left for the GC.
+        var quiet = 2 * HeapRelease.Interval + TimeSpan.FromSeconds(3);
+        Say($"AOT: quiet for {quiet.TotalSeconds:0} s before {count} executions are tracked (one event each)");
         await Poll.QuietAsync(() => env.Slack.Calls.Count, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), time);
+        await Task.Delay(quiet, time);
         var rss0 = daemon.Stat().RssBytes;
+        var live0 = LiveHeap(daemon);
         var sent = await load.SendAsync(load.CreateExecutions(count), count, perSecond: 0);
         var seen = await load.WaitForCallsAsync(sent, TimeSpan.FromSeconds(180));
         await Poll.QuietAsync(() => env.Slack.Calls.Count, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), time);
         await Task.Delay(TimeSpan.FromSeconds(2), time);
+        var busy = daemon.Stat().RssBytes;
+        Say($"AOT: quiet for {quiet.TotalSeconds:0} s after the spell");
+        await Task.Delay(quiet, time);
         var rss1 = daemon.Stat().RssBytes;
+        var live1 = LiveHeap(daemon);
         var growth = (rss1 - rss0) / (double)count;
+        var heap = live0 is { } l0 && live1 is { } l1 && live1 != live0
+            ? string.Create(CultureInfo.InvariantCulture, $"; live heap {l0 / 1024.0:0.0} → {l1 / 1024.0:0.0} MB, {(l1 - l0) / (double)count:0.00} KB per execution")
+            : "; live heap: no release logged after the spell";
         table.Add($"RSS growth with {count:N0} executions tracked",
-            string.Create(CultureInfo.InvariantCulture, $"{BenchReport.Mb(rss0)} → {BenchReport.Mb(rss1)}: {growth / 1024:0.00} KB per execution ({seen.Count} of {count} handled)"),
+            string.Create(CultureInfo.InvariantCulture, $"{BenchReport.Mb(rss0)} → {BenchReport.Mb(busy)} just after, {BenchReport.Mb(rss1)} once quiet: {growth / 1024:0.00} KB per execution{heap} ({seen.Count} of {count} handled)"),
             "main table below", "", "≤ 1 KB per execution", growth <= GrowthGoalBytes && seen.Count == count);
+    }
+
+    // "Heap released after …: N KB committed before, M KB after (L KB live)": the last release's L, in KB.
+    private static long? LiveHeap(PeerProcess daemon)
+    {
+        if (daemon.LinesContaining(" KB live)").LastOrDefault() is not { } line)
+        {
+            return null;
+        }
+
+        var open = line.LastIndexOf('(');
+        var end = line.IndexOf(" KB live", open + 1, StringComparison.Ordinal);
+        return open >= 0 && long.TryParse(line.AsSpan(open + 1, end - open - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var kb) ? kb : null;
     }
 
     private static string ReadyText(Latencies ready) => $"{Latencies.Ms(ready.P50)} / {Latencies.Ms(ready.Max)}";

@@ -41,7 +41,7 @@ internal static class BenchCommand
         var aot = new AotComparison();
         if (AotBinary(settings, root, output) is { } binary)
         {
-            var aotPeers = new BenchPeers(env, binary, config, settings.DaemonEnvironment, time);
+            var aotPeers = new BenchPeers(env, binary, config, AotPhases.WithHeapReleaseLog(settings.DaemonEnvironment), time);
             await new AotPhases(env, aotPeers, peers, settings, aot, time, output).RunAsync(boltFolder);
         }
 

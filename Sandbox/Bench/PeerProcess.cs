@@ -29,6 +29,9 @@ internal sealed class PeerProcess : IAsyncDisposable
     /// <summary>The timestamp (<see cref="TimeProvider.GetTimestamp"/>) just before the process was started.</summary>
     public long StartedAt { get; }
 
+    /// <summary>Its lines of output containing <paramref name="text"/>, oldest first.</summary>
+    public IReadOnlyList<string> LinesContaining(string text) => [.. _output.Where(line => line.Contains(text, StringComparison.Ordinal))];
+
     /// <summary>Its last lines of output, for when something went wrong.</summary>
     public string Tail => string.Join('\n', _output.TakeLast(30));
 
