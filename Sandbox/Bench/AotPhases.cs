@@ -65,9 +65,9 @@ internal sealed class AotPhases(
         var readies = new List<double>();
         for (var i = 0; i < settings.ReadyStarts; i++)
         {
-            Say($"{kind}: start → READY=1, cold start {i + 1} of {settings.ReadyStarts}");
             var (daemon, toReady) = await peers.StartDaemonAsync(withGcStats: false);
             readies.Add(toReady.TotalMilliseconds);
+            Say(string.Create(CultureInfo.InvariantCulture, $"{kind}: start → READY=1, cold start {i + 1} of {settings.ReadyStarts}: {toReady.TotalMilliseconds:0} ms"));
             await daemon.StopAsync(TimeSpan.FromSeconds(15));
             await daemon.DisposeAsync();
             await env.Slack.WaitForConnectionsAsync(0, TimeSpan.FromSeconds(15));
