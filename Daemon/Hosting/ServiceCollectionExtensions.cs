@@ -84,6 +84,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<ServiceHolds>();
         services.AddSingleton<LockReleaser>();
         services.AddSingleton<ManualLockRequest>();
+        services.AddSingleton<DeployStarter>();
         services.AddSingleton<DeployRequest>();
         // Other features read releases too: one shared cache, whoever registers it first.
         services.AddSingleton<StatusRequest>();

@@ -37,9 +37,9 @@ internal sealed class SimInstance
         slack = new SimSlack(scheduler, cloud, this);
         audit = new SimAudit(scheduler, this);
         var deployLock = new DeployLock(ssm, new SimLockStore(scheduler, cloud, this), time, new SimLogger<DeployLock>(trace, Name));
-        deploy = new DeployRequest(ssm, slack, catalog, new DeployPolicy(catalog, new PeopleDirectory(slack)), deployLock,
-            new FreezeCalendar([], time), new ChangeReader(catalog, new ReleaseHistory(ssm, new ReleaseDirectory(ssm))), new ExecutionLinks("eu-west-1"), time,
-            new SimLogger<DeployRequest>(trace, Name));
+        var starter = new DeployStarter(ssm, slack, deployLock, new ExecutionLinks("eu-west-1"), time, new SimLogger<DeployStarter>(trace, Name));
+        deploy = new DeployRequest(catalog, new DeployPolicy(catalog, new PeopleDirectory(slack)), new FreezeCalendar([], time),
+            new ChangeReader(catalog, new ReleaseHistory(ssm, new ReleaseDirectory(ssm))), starter, new SimLogger<DeployRequest>(trace, Name));
         releaser = new LockReleaser(new ReleaseDirectory(ssm), deployLock);
     }
 
