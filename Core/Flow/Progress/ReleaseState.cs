@@ -3,22 +3,26 @@ namespace SocketDeployer.Core.Flow.Progress;
 /// <summary>What this instance has seen and said of one execution; only touched under the execution's lock.</summary>
 public sealed class ReleaseState(string executionId)
 {
+    private string status = "Pending";
+    private string? currentStep;
+
     public string ExecutionId { get; } = executionId;
 
-    public string Status { get; set; } = "Pending";
+    public string Status { get => status; set => status = StepText.Intern(value); }
 
     public DateTimeOffset? StartTime { get; set; }
 
     public DateTimeOffset? EndTime { get; set; }
 
-    public string? CurrentStep { get; set; }
+    public string? CurrentStep { get => currentStep; set => currentStep = StepText.InternOrNull(value); }
 
     public int StepCount { get; set; }
 
     // Created on first use: most releases this instance follows never need all of them, and ten thousand tracked
     // executions must stay within a few hundred bytes each.
-    private HashSet<string>? finishedSteps;
-    private HashSet<string>? promptedSteps;
+    // Lists, not sets: a release has a handful of steps, and an empty HashSet alone costs more than a list of them.
+    private List<string>? finishedSteps;
+    private List<string>? promptedSteps;
     private HashSet<int>? postedLogLines;
     private List<StepView>? steps;
 
@@ -63,7 +67,7 @@ public sealed class ReleaseState(string executionId)
 
     /// <summary>Records that a step's end was handled (its failure line, if one was due, is in the thread); false
     /// when it already was (a redelivered event).</summary>
-    public bool MarkFinished(string step) => (finishedSteps ??= new(StringComparer.Ordinal)).Add(step);
+    public bool MarkFinished(string step) => Add(ref finishedSteps, StepText.Intern(step));
 
     public bool HasFinished(string step) => finishedSteps?.Contains(step) == true;
 
@@ -71,7 +75,7 @@ public sealed class ReleaseState(string executionId)
     public string? ReportedStepsTag { get; set; }
 
     /// <summary>Records that a step execution has its prompt; false when it already had one.</summary>
-    public bool MarkPrompted(string stepExecution) => (promptedSteps ??= new(StringComparer.Ordinal)).Add(stepExecution);
+    public bool MarkPrompted(string stepExecution) => Add(ref promptedSteps, stepExecution);
 
     public bool HasPrompted(string stepExecution) => promptedSteps?.Contains(stepExecution) == true;
 
@@ -98,4 +102,16 @@ public sealed class ReleaseState(string executionId)
     /// <summary>Dropped from the store (a newer state object may follow the same execution): a deferred edit of
     /// this one must not write what may now be older news.</summary>
     public bool Retired { get; set; }
+
+    private static bool Add(ref List<string>? list, string item)
+    {
+        list ??= new(2);
+        if (list.Contains(item, StringComparer.Ordinal))
+        {
+            return false;
+        }
+
+        list.Add(item);
+        return true;
+    }
 }
