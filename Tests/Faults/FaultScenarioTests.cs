@@ -8,8 +8,9 @@ namespace SocketDeployer.Tests.Faults;
 [Parallelizable(ParallelScope.All)]
 public class FaultScenarioTests
 {
-    // The process scenarios first: each waits out a visibility timeout after its kill, so started last they end the run alone.
-    private static IEnumerable<TestCaseData> Scenarios() => FaultScenarios.All.OrderBy(s => s.Mode == DaemonMode.Process ? 0 : 1).Select(s =>
+    // In the catalog's order, the process scenarios last: started early they ran beside the busiest part of the
+    // suite, and their kill-and-restart steps then missed their bounds now and then (a faster suite, a flaky one).
+    private static IEnumerable<TestCaseData> Scenarios() => FaultScenarios.All.Select(s =>
     {
         var data = new TestCaseData(s.Name).SetArgDisplayNames(s.Name);
         return s.KnownIssue is { } issue ? data.Ignore($"bug: {issue}") : data;

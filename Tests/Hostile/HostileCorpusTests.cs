@@ -15,6 +15,7 @@ namespace SocketDeployer.Tests.Hostile;
 /// releases waiting for approval. Every case gets its expected answer (or silence), costs no SSM start, signal or stop,
 /// echoes no live markup, is audited when a person was refused, and leaves a daemon that still answers <c>help</c>.
 /// </summary>
+[NonParallelizable]
 public sealed partial class HostileCorpusTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);

@@ -2,4 +2,4 @@
 // not computing: fixtures run side by side, each against its own Sandbox, with more workers than the two cores.
 // A fixture that shares process state (environment variables, the console) says [NonParallelizable].
 [assembly: Parallelizable(ParallelScope.Fixtures)]
-[assembly: LevelOfParallelism(10)]
+[assembly: LevelOfParallelism(6)]
