@@ -36,7 +36,7 @@ public sealed class DynamoDbAnnouncementClaims(IAmazonDynamoDB dynamoDb, IOption
             Item = Item(executionId, owner, now, null),
             ConditionExpression = $"attribute_not_exists({LockItem.Key})",
         };
-        return await ConditionallyAsync(() => dynamoDb.PutItemAsync(put, cancellationToken))
+        return await ConditionalWrite.SucceedsAsync(() => dynamoDb.PutItemAsync(put, cancellationToken))
             ? new AnnouncementClaim(executionId, owner, now, null)
             : await GetAsync(executionId, cancellationToken);
     }
@@ -45,7 +45,7 @@ public sealed class DynamoDbAnnouncementClaims(IAmazonDynamoDB dynamoDb, IOption
     public Task<bool> TryTakeOverAsync(AnnouncementClaim stale, string owner, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stale);
-        return ConditionallyAsync(() => dynamoDb.PutItemAsync(
+        return ConditionalWrite.SucceedsAsync(() => dynamoDb.PutItemAsync(
             new PutItemRequest
             {
                 TableName = Table,
@@ -59,7 +59,7 @@ public sealed class DynamoDbAnnouncementClaims(IAmazonDynamoDB dynamoDb, IOption
 
     /// <inheritdoc />
     public Task<bool> TryRecordThreadAsync(string executionId, string owner, string thread, CancellationToken cancellationToken) =>
-        ConditionallyAsync(() => dynamoDb.UpdateItemAsync(
+        ConditionalWrite.SucceedsAsync(() => dynamoDb.UpdateItemAsync(
             new UpdateItemRequest
             {
                 TableName = Table,
@@ -80,8 +80,7 @@ public sealed class DynamoDbAnnouncementClaims(IAmazonDynamoDB dynamoDb, IOption
             return null;
         }
 
-        var since = DateTimeOffset.TryParse(Text(item, Since), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : DateTimeOffset.MinValue;
-        return new AnnouncementClaim(executionId, Text(item, Owner) ?? "", since, Text(item, Thread));
+        return new AnnouncementClaim(executionId, LockItem.Text(item, Owner) ?? "", LockItem.Instant(item, Since), LockItem.Text(item, Thread));
     }
 
     private static Dictionary<string, AttributeValue> KeyOf(string executionId) => LockItem.KeyOf(Prefix + executionId);
@@ -102,20 +101,4 @@ public sealed class DynamoDbAnnouncementClaims(IAmazonDynamoDB dynamoDb, IOption
 
     private static Dictionary<string, AttributeValue> OwnerValue(string owner) =>
         new(StringComparer.Ordinal) { [":owner"] = new() { S = owner } };
-
-    private static string? Text(Dictionary<string, AttributeValue> item, string name) =>
-        item.TryGetValue(name, out var value) ? value.S : null;
-
-    private static async Task<bool> ConditionallyAsync<T>(Func<Task<T>> call)
-    {
-        try
-        {
-            await AwsSdkCall.RunAsync(call);
-            return true;
-        }
-        catch (AwsException e) when (e.Code == "ConditionalCheckFailedException")
-        {
-            return false;
-        }
-    }
 }

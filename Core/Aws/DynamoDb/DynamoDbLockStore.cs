@@ -25,7 +25,7 @@ public sealed class DynamoDbLockStore(IAmazonDynamoDB dynamoDb, IOptions<AwsOpti
 
     /// <inheritdoc />
     public Task<bool> TryAcquireAsync(LockHolder holder, CancellationToken cancellationToken) =>
-        ConditionallyAsync(() => dynamoDb.PutItemAsync(
+        ConditionalWrite.SucceedsAsync(() => dynamoDb.PutItemAsync(
             new PutItemRequest
             {
                 TableName = Table,
@@ -36,7 +36,7 @@ public sealed class DynamoDbLockStore(IAmazonDynamoDB dynamoDb, IOptions<AwsOpti
 
     /// <inheritdoc />
     public Task<bool> TryTakeOverAsync(LockHolder previous, LockHolder next, CancellationToken cancellationToken) =>
-        ConditionallyAsync(() => dynamoDb.PutItemAsync(
+        ConditionalWrite.SucceedsAsync(() => dynamoDb.PutItemAsync(
             new PutItemRequest
             {
                 TableName = Table,
@@ -49,7 +49,7 @@ public sealed class DynamoDbLockStore(IAmazonDynamoDB dynamoDb, IOptions<AwsOpti
 
     /// <inheritdoc />
     public Task<bool> TryRecordExecutionAsync(LockHolder holder, string executionId, CancellationToken cancellationToken) =>
-        ConditionallyAsync(() => dynamoDb.UpdateItemAsync(
+        ConditionalWrite.SucceedsAsync(() => dynamoDb.UpdateItemAsync(
             new UpdateItemRequest
             {
                 TableName = Table,
@@ -66,7 +66,7 @@ public sealed class DynamoDbLockStore(IAmazonDynamoDB dynamoDb, IOptions<AwsOpti
 
     /// <inheritdoc />
     public Task<bool> TryReleaseAsync(string service, string token, CancellationToken cancellationToken) =>
-        ConditionallyAsync(() => dynamoDb.DeleteItemAsync(
+        ConditionalWrite.SucceedsAsync(() => dynamoDb.DeleteItemAsync(
             new DeleteItemRequest
             {
                 TableName = Table,
@@ -79,7 +79,7 @@ public sealed class DynamoDbLockStore(IAmazonDynamoDB dynamoDb, IOptions<AwsOpti
 
     /// <inheritdoc />
     public Task<bool> TryReleaseExecutionAsync(string service, string executionId, CancellationToken cancellationToken) =>
-        ConditionallyAsync(() => dynamoDb.DeleteItemAsync(
+        ConditionalWrite.SucceedsAsync(() => dynamoDb.DeleteItemAsync(
             new DeleteItemRequest
             {
                 TableName = Table,
@@ -93,7 +93,7 @@ public sealed class DynamoDbLockStore(IAmazonDynamoDB dynamoDb, IOptions<AwsOpti
     /// <inheritdoc />
     public async Task<LockHolder?> GetAsync(string service, CancellationToken cancellationToken)
     {
-        var response = await CallAsync(() => dynamoDb.GetItemAsync(
+        var response = await AwsSdkCall.RunAsync(() => dynamoDb.GetItemAsync(
             new GetItemRequest { TableName = Table, Key = LockItem.KeyOf(service), ConsistentRead = true },
             cancellationToken));
         return response.Item is { Count: > 0 } item ? LockItem.ToHolder(item) : null;
@@ -102,19 +102,4 @@ public sealed class DynamoDbLockStore(IAmazonDynamoDB dynamoDb, IOptions<AwsOpti
     private static Dictionary<string, AttributeValue> TokenValue(string token) =>
         new(StringComparer.Ordinal) { [":token"] = new() { S = token } };
 
-    private static async Task<bool> ConditionallyAsync<T>(Func<Task<T>> call)
-    {
-        try
-        {
-            await CallAsync(call);
-            return true;
-        }
-        catch (AwsException e) when (e.Code == "ConditionalCheckFailedException")
-        {
-            return false;
-        }
-    }
-
-    // The SDK retries throttling and 5xx itself; what reaches here is final, and the flow reads AWS refusals as AwsException.
-    private static Task<T> CallAsync<T>(Func<Task<T>> call) => AwsSdkCall.RunAsync(call);
 }

@@ -41,7 +41,7 @@ internal static class LockItem
         Text(item, Key) ?? "",
         Text(item, Token) ?? "",
         Text(item, Requester) ?? "",
-        DateTimeOffset.TryParse(Text(item, Since), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var since) ? since : DateTimeOffset.MinValue,
+        Instant(item, Since),
         Text(item, Version),
         Text(item, EventId),
         Text(item, ExecutionId),
@@ -57,6 +57,10 @@ internal static class LockItem
         }
     }
 
-    private static string? Text(Dictionary<string, AttributeValue> item, string name) =>
+    public static string? Text(Dictionary<string, AttributeValue> item, string name) =>
         item.TryGetValue(name, out var value) ? value.S : null;
+
+    /// <summary>An instant written with <c>"O"</c>; <see cref="DateTimeOffset.MinValue"/> when absent or unreadable.</summary>
+    public static DateTimeOffset Instant(Dictionary<string, AttributeValue> item, string name) =>
+        DateTimeOffset.TryParse(Text(item, name), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : DateTimeOffset.MinValue;
 }

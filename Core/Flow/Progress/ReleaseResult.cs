@@ -32,7 +32,7 @@ internal sealed class ReleaseResult(ISsm ssm, ISlackApi slack, ExecutionLinks li
 
         state.MarkFinished(step.Name);
         state.StatusMessageStale |= state.ShowStep(step);
-        var reported = ReportedSteps.From(new Dictionary<string, string>(StringComparer.Ordinal) { [ExecutionTags.Steps] = state.ReportedStepsTag ?? "" });
+        var reported = ReportedSteps.Parse(state.ReportedStepsTag);
         if (due && ReportedSteps.With(reported, step.Name) is { } value)
         {
             await ssm.AddTagsAsync(release.ExecutionId, new Dictionary<string, string>(StringComparer.Ordinal) { [ExecutionTags.Steps] = value }, ct);

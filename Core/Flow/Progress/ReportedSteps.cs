@@ -14,10 +14,11 @@ public static class ReportedSteps
 
     public static string Key(string stepName) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(stepName)))[..8];
 
-    public static IReadOnlySet<string> From(IReadOnlyDictionary<string, string> tags) =>
-        tags.TryGetValue(ExecutionTags.Steps, out var value)
-            ? value.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal)
-            : new HashSet<string>(StringComparer.Ordinal);
+    public static IReadOnlySet<string> From(IReadOnlyDictionary<string, string> tags) => Parse(tags.GetValueOrDefault(ExecutionTags.Steps));
+
+    /// <summary>The steps a <see cref="ExecutionTags.Steps"/> tag value names (none for null).</summary>
+    public static IReadOnlySet<string> Parse(string? value) =>
+        (value ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The tag value with <paramref name="stepName"/> added, or null when it is there already or the value is full.</summary>
     public static string? With(IReadOnlySet<string> reported, string stepName)
