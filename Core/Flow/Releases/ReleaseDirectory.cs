@@ -25,9 +25,7 @@ public sealed class ReleaseDirectory(ISsm ssm)
             }
         }
 
-        var release = await ReadAsync(executionId, ct);
-        Remember(executionId, release);
-        return release;
+        return Remember(executionId, await ReadAsync(executionId, ct));
     }
 
     /// <summary>Fresh from SSM, bypassing the cache: for decisions (clicks, cancels) that must see the latest tags.</summary>
@@ -50,11 +48,21 @@ public sealed class ReleaseDirectory(ISsm ssm)
         Remember(release.ExecutionId, release);
     }
 
-    private void Remember(string executionId, ReleaseInfo? release)
+    private ReleaseInfo? Remember(string executionId, ReleaseInfo? release)
     {
         lock (gate)
         {
-            if (!cache.ContainsKey(executionId))
+            if (cache.TryGetValue(executionId, out var known))
+            {
+                // An execution's tags only grow. A read that began before it was tagged (an outside execution being
+                // announced meanwhile, its status ts being recorded) answers later than the tagging: it must not
+                // replace what is known since, or every later event of that release would be taken for not ours.
+                if (known is not null && (release is null || (release.StatusTs is null && known.StatusTs is not null)))
+                {
+                    return known;
+                }
+            }
+            else
             {
                 order.Enqueue(executionId);
                 while (order.Count > Capacity)
@@ -64,6 +72,7 @@ public sealed class ReleaseDirectory(ISsm ssm)
             }
 
             cache[executionId] = release;
+            return release;
         }
     }
 }
