@@ -56,6 +56,29 @@ public class StatusStepsTests
     }
 
     [Test]
+    public void AnEndedStepsDurationChangesOnlyBySsmsRecord()
+    {
+        var state = new ReleaseState(Samples.ExecutionId);
+        Assert.That(state.ShowStep(new StepView("clearCdn", "Failed", "0s", false), recorded: true), Is.True);
+        Assert.Multiple(() =>
+        {
+            Assert.That(state.ShowStep(new StepView("clearCdn", "Failed", "1s", false)), Is.False, "an event's whole-second copy after the record");
+            Assert.That(state.Steps.Single().Duration, Is.EqualTo("0s"));
+            Assert.That(state.ShowStep(new StepView("clearCdn", "Failed", "2s", false), recorded: true), Is.True, "the record is the truth");
+            Assert.That(state.Steps.Single().Duration, Is.EqualTo("2s"));
+        });
+    }
+
+    [Test]
+    public void AnEventFillsADurationTheStatusMessageLacks()
+    {
+        var state = new ReleaseState(Samples.ExecutionId);
+        state.ShowStep(new StepView("build", "Success", null, false));
+        Assert.That(state.ShowStep(new StepView("build", "Success", "3s", false)), Is.True);
+        Assert.That(state.Steps.Single().Duration, Is.EqualTo("3s"));
+    }
+
+    [Test]
     public void StepsFollowSsmsOrderOnceKnown()
     {
         var state = new ReleaseState(Samples.ExecutionId);

@@ -212,7 +212,7 @@ public sealed class ReleaseProgress(
             // restart, another instance). Whoever that was recorded the failure lines it posted; the rest are posted
             // by their own (possibly redelivered) events, or with the result.
             var view = ReleaseResult.View(step);
-            state.ShowStep(view);
+            state.ShowStep(view, recorded: true);
             if (view.Ended && (state.ResultPosted || !ReleaseResult.LineDue(view) || reported.Contains(ReportedSteps.Key(step.StepName))))
             {
                 state.MarkFinished(step.StepName);

@@ -59,7 +59,7 @@ internal sealed class ReleaseResult(ISsm ssm, ISlackApi slack, ExecutionLinks li
             }
             else
             {
-                state.StatusMessageStale |= state.ShowStep(view);
+                state.StatusMessageStale |= state.ShowStep(view, recorded: true);
             }
         }
 

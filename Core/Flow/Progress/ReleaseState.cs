@@ -30,8 +30,11 @@ public sealed class ReleaseState(string executionId)
     public IReadOnlyList<StepView> Steps => (IReadOnlyList<StepView>?)steps ?? [];
 
     /// <summary>Records what a step's line in the status message shows; false when that changes nothing. An ended
-    /// step is never shown as running again (an older event that arrives late).</summary>
-    public bool ShowStep(StepView view)
+    /// step is never shown as running again (an older event that arrives late), and its duration, once known, is
+    /// changed only by SSM's record (<paramref name="recorded"/>).</summary>
+    /// <remarks>An event's times are whole seconds, the record's are not: a late copy of an end would otherwise turn
+    /// "0s" into "1s" after the result and edit a finished thread once more.</remarks>
+    public bool ShowStep(StepView view, bool recorded = false)
     {
         steps ??= [];
         var at = steps.FindIndex(s => s.Name == view.Name);
@@ -42,7 +45,8 @@ public sealed class ReleaseState(string executionId)
         }
 
         var shown = steps[at];
-        if (shown == view || (shown.Ended && !view.Ended) || (shown.Ended && view.Duration is null && shown.Status == view.Status))
+        if (shown == view || (shown.Ended && !view.Ended)
+            || (shown.Ended && shown.Status == view.Status && (view.Duration is null || (shown.Duration is not null && !recorded))))
         {
             return false;
         }
