@@ -29,6 +29,32 @@ internal sealed class FaultPlan
         }
     }
 
+    private CancellationTokenSource _heldRelease = new();
+
+    /// <summary>Cancelled when the test lets every call now held back by a delay go on at once.</summary>
+    public CancellationToken HeldRelease
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _heldRelease.Token;
+            }
+        }
+    }
+
+    public void ReleaseHeld()
+    {
+        CancellationTokenSource released;
+        lock (_gate)
+        {
+            released = _heldRelease;
+            _heldRelease = new CancellationTokenSource();
+        }
+
+        released.Cancel();
+    }
+
     /// <summary>Pulses when a held-back call starts waiting out its delay.</summary>
     public ChangeSignal DelayTaken { get; } = new();
 

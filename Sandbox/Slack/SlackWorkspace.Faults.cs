@@ -60,6 +60,9 @@ public sealed partial class SlackWorkspace
     /// </summary>
     public void SlowNext(string method, TimeSpan delay, int times = 1) => _workspace.Faults.DelayNext(method, delay, times);
 
+    /// <summary>Every call now held back by <see cref="SlowNext"/> goes on at once, whatever is left of its delay.</summary>
+    public void ReleaseHeld() => _workspace.Faults.ReleaseHeld();
+
     /// <summary>Waits until <paramref name="count"/> calls of <paramref name="method"/> have been held back by <see cref="SlowNext"/>.</summary>
     public Task<bool> WaitUntilHeldBackAsync(string method, TimeSpan timeout, int count = 1) =>
         _workspace.Faults.DelayTaken.WaitUntilAsync(() => _workspace.Faults.DelaysTaken(method) >= count, timeout, TimeProvider.System);

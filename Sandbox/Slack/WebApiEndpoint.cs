@@ -99,14 +99,16 @@ internal sealed class WebApiEndpoint
 
     private async Task<bool> WaitOutAsync(TimeSpan delay, CancellationToken aborted)
     {
+        var released = _workspace.Faults.HeldRelease;
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(aborted, released);
         try
         {
-            await Task.Delay(delay, _workspace.Time, aborted);
+            await Task.Delay(delay, _workspace.Time, wait.Token);
             return true;
         }
         catch (OperationCanceledException)
         {
-            return false;
+            return !aborted.IsCancellationRequested && released.IsCancellationRequested;
         }
     }
 

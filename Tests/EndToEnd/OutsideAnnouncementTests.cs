@@ -56,37 +56,45 @@ public class OutsideAnnouncementTests : SandboxTest
     {
         await using var second = DaemonInstance.Start(Env, Logs.AddTo);
         await Slack.WaitForConnectionsAsync(4, Wait);
-        var seen = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-        var copies = new ConcurrentBag<Task>();
+        var bodies = new ConcurrentQueue<string>();
         Env.Aws.MessageSent += (queue, body) =>
         {
-            // Each body twice more, spread over the announcer's slow second: whichever daemon's receive is waiting
-            // gets a copy while the first is being announced.
-            if (queue == Env.QueueUrl && seen.TryAdd(body, true))
+            if (queue == Env.QueueUrl)
             {
-                copies.Add(Task.Run(async () =>
-                {
-                    await Task.Delay(200);
-                    Env.Aws.SendMessage(queue, body);
-                    await Task.Delay(400);
-                    Env.Aws.SendMessage(queue, body);
-                }));
+                bodies.Enqueue(body);
             }
         };
 
-        // The announcer is slow to resolve the requester, so the other daemon's copies surely find its claim.
-        Slack.SlowNext("users.lookupByEmail", TimeSpan.FromSeconds(1));
+        // The announcer is held while it resolves the requester, after it claimed the execution. Meanwhile every
+        // event is delivered again, round after round, until the other daemon has found the claim taken: copies the
+        // announcer's daemon takes wait on its per-execution lock and fill its handlers, so the other one gets the rest.
+        Slack.SlowNext("users.lookupByEmail", Wait);
         var id = await StartGateAsync("Twice delivered");
+        Assert.That(await Slack.WaitUntilHeldBackAsync("users.lookupByEmail", Wait), Is.True, "the announcer resolves the requester");
+        bool CopyWaited() => Logs.Records.Any(r => r.EventId == 2606 && r.Message.Contains(id, StringComparison.Ordinal));
+        var seen = bodies.Distinct(StringComparer.Ordinal).ToList();
+        for (var round = 0; round < 10 && !CopyWaited(); round++)
+        {
+            foreach (var body in seen)
+            {
+                Env.Aws.SendMessage(Env.QueueUrl, body);
+            }
+
+            await WaitUntilAsync(() => CopyWaited() || Env.Aws.Messages(Env.QueueUrl).All(m => m.ReceiveCount > 0));
+        }
+
+        Slack.ReleaseHeld();
         await WaitUntilAsync(() => Announcements("Twice delivered").Count > 0);
         var announcement = Announcements("Twice delivered")[0];
         await ApproveAsync(id, announcement.Ts);
-        await Task.WhenAll(copies);
         var audit = await AuditLinesAsync();
 
         Assert.Multiple(() =>
         {
             Assert.That(Announcements("Twice delivered"), Has.Count.EqualTo(1), "one announcement");
             Assert.That(StatusReplies(announcement.Ts), Has.Count.EqualTo(1), "one status reply");
+            Assert.That(Slack.Calls.Count(c => c.Method == "chat.postMessage" && c.Ok && c.Arguments["thread_ts"]?.GetValue<string>() == announcement.Ts
+                && c.Arguments["blocks"]?.ToJsonString().Contains(ApprovalMessages.ApproveAction, StringComparison.Ordinal) == true), Is.EqualTo(1), "one approval prompt");
             Assert.That(audit.Count(l => l.Contains("\"event\":\"gate\"", StringComparison.Ordinal) && l.Contains(id, StringComparison.Ordinal)), Is.EqualTo(1), "one audit line");
             Assert.That(Slack.Calls.Count(c => c.Method == "users.lookupByEmail"), Is.LessThanOrEqualTo(1), "only the announcer resolves the requester");
             Assert.That(Env.Aws.Items(SandboxEnvironment.LockTable).Count(i => i["LockKey"] == $"announcement/{id}"), Is.EqualTo(1));

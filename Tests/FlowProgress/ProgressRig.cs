@@ -55,7 +55,7 @@ internal sealed class ProgressRig
         Editor = new StatusMessageEditor(Ssm, Slack, locks, links, options, Time, loggers.CreateLogger<StatusMessageEditor>());
         Progress = new ReleaseProgress(
             Ssm, Slack, new ReleaseDirectory(Ssm), States, locks,
-            new ApprovalPrompter(Ssm, Slack, catalog, new ServiceHolds(new MemoryLockStore(), new FreezeCalendar(options, Time)), Audit, links, Time, loggers.CreateLogger<ApprovalPrompter>()),
+            new ApprovalPrompter(Ssm, Slack, catalog, new ServiceHolds(new MemoryLockStore(), new FreezeCalendar(options, Time)), PromptClaims, Audit, links, Time, loggers.CreateLogger<ApprovalPrompter>()),
             Editor,
             links, Audit, options, Time, loggers.CreateLogger<ReleaseProgress>());
     }
@@ -65,6 +65,8 @@ internal sealed class ProgressRig
     public FakeSlack Slack { get; } = new();
 
     public RecordingAudit Audit { get; } = new();
+
+    public MemoryPromptClaims PromptClaims { get; } = new();
 
     public FakeLoggerProvider Logs { get; } = new();
 

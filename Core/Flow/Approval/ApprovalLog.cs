@@ -19,6 +19,12 @@ internal static partial class ApprovalLog
     [LoggerMessage(EventId = 2105, Level = LogLevel.Information, Message = "Approval step {StepName} of {ExecutionId} rejected: {Reason}")]
     public static partial void RefusedHeld(ILogger logger, string executionId, string stepName, string reason);
 
+    [LoggerMessage(EventId = 2106, Level = LogLevel.Debug, Message = "Approval prompt of {ExecutionId} step execution {StepKey} is being posted by another instance (claimed at {Since:O}); its event comes back")]
+    public static partial void BeingPrompted(ILogger logger, string executionId, string stepKey, DateTimeOffset since);
+
+    [LoggerMessage(EventId = 2107, Level = LogLevel.Warning, Message = "Took over the approval prompt of {ExecutionId} step execution {StepKey}, claimed at {Since:O} by an instance that did not post it")]
+    public static partial void TookOverPrompt(ILogger logger, string executionId, string stepKey, DateTimeOffset since);
+
     [LoggerMessage(EventId = 2104, Level = LogLevel.Information, Message = "Approval step of {ExecutionId} ended without a Slack decision: {Status}")]
     public static partial void EndedOutsideSlack(ILogger logger, string executionId, string status);
 }

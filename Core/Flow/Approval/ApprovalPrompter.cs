@@ -13,28 +13,45 @@ namespace SocketDeployer.Core.Flow.Approval;
 /// <remarks>The event that triggers a prompt is only a hint (its wording and status are undocumented):
 /// GetAutomationExecution decides whether an approval step is really waiting.</remarks>
 public sealed class ApprovalPrompter(
-    ISsm ssm, ISlackApi slack, ServiceCatalog catalog, ServiceHolds holds, IAuditLog audit, ExecutionLinks links, TimeProvider time, ILogger<ApprovalPrompter> logger)
+    ISsm ssm, ISlackApi slack, ServiceCatalog catalog, ServiceHolds holds, IPromptClaims claims, IAuditLog audit, ExecutionLinks links, TimeProvider time,
+    ILogger<ApprovalPrompter> logger)
 {
-    /// <summary>Called under the execution's lock.</summary>
-    public async Task PromptIfWaitingAsync(ReleaseInfo release, ReleaseState state, CancellationToken ct)
+    /// <summary>How long a claim's owner has to post the prompt and tag it before another instance takes over: a post
+    /// and a tag take a second; the event that finds the claim comes back within 35 s (5 + 10 + 20).</summary>
+    public static readonly TimeSpan ClaimGrace = TimeSpan.FromSeconds(30);
+
+    // One id per process: a claim this instance made on an earlier, failed attempt is still its own.
+    private readonly string owner = Guid.NewGuid().ToString("N");
+
+    /// <summary>Called under the execution's lock. False while another instance is posting the prompt: the event
+    /// should come back, so a prompt whose poster died is still posted.</summary>
+    public async Task<bool> PromptIfWaitingAsync(ReleaseInfo release, ReleaseState state, CancellationToken ct)
     {
         if (!catalog.ByName.TryGetValue(release.Service, out var service))
         {
-            return;
+            return true;
         }
 
         var execution = await ssm.GetAutomationExecutionAsync(release.ExecutionId, ct);
         if (ApprovalTags.WaitingApprovalStep(execution) is not { } step)
         {
-            return;
+            return true;
         }
 
         var key = step.StepExecutionId ?? step.StepName;
-        var tags = await ssm.ListTagsAsync(release.ExecutionId, ct);
-        if (state.HasPrompted(key) || ApprovalTags.From(tags).PromptStep == key)
+        if (state.HasPrompted(key) || await PromptedAsync(release, key, ct))
         {
             state.MarkPrompted(key);
-            return;
+            return true;
+        }
+
+        switch (await ClaimAsync(release, key, ct))
+        {
+            case Claim.Posted:
+                state.MarkPrompted(key);
+                return true;
+            case Claim.Pending:
+                return false;
         }
 
         // Nothing refused an execution started outside Slack at its start: locks and freezes apply at its approval.
@@ -44,7 +61,7 @@ public sealed class ApprovalPrompter(
             await new HeldApproval(ssm, slack, audit, time).RefuseAsync(release, step, key, hold, ct);
             state.MarkPrompted(key);
             ApprovalLog.RefusedHeld(logger, release.ExecutionId, step.StepName, hold.Plain);
-            return;
+            return true;
         }
 
         var waiting = hold is null ? null : $"{hold.Text} Approving waits until that ends; Reject works now.";
@@ -56,6 +73,50 @@ public sealed class ApprovalPrompter(
         ApprovalLog.Prompted(logger, release.ExecutionId, step.StepName, ts);
         await audit.AppendAsync(new AuditEntry("prompt", "posted", release.Requester, release.Channel, null, release.Service, release.Version, release.ExecutionId,
             release.BreakGlass is { } reason ? $"break-glass: {reason}" : null, step.StepName), ct);
+        return true;
+    }
+
+    private async Task<bool> PromptedAsync(ReleaseInfo release, string key, CancellationToken ct) =>
+        ApprovalTags.From(await ssm.ListTagsAsync(release.ExecutionId, ct)).PromptStep == key;
+
+    /// <summary>Whether this instance posts the prompt: its claim is new, its own from an earlier attempt, or taken
+    /// over from an owner that did not post within <see cref="ClaimGrace"/>.</summary>
+    private async Task<Claim> ClaimAsync(ReleaseInfo release, string key, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var claim = await claims.ClaimAsync(release.ExecutionId, key, owner, now, ct);
+        if (claim is null)
+        {
+            // There a moment ago and gone now (the table's TTL): the event comes back and claims afresh.
+            return Claim.Pending;
+        }
+
+        if (claim.Owner == owner)
+        {
+            return Claim.Mine;
+        }
+
+        // The owner may have posted and tagged between this instance's first look and its claim.
+        if (await PromptedAsync(release, key, ct))
+        {
+            return Claim.Posted;
+        }
+
+        if (now - claim.Since < ClaimGrace || !await claims.TryTakeOverAsync(claim, owner, now, ct))
+        {
+            ApprovalLog.BeingPrompted(logger, release.ExecutionId, key, claim.Since);
+            return Claim.Pending;
+        }
+
+        ApprovalLog.TookOverPrompt(logger, release.ExecutionId, key, claim.Since);
+        return Claim.Mine;
+    }
+
+    private enum Claim
+    {
+        Mine,
+        Posted,
+        Pending,
     }
 
     /// <summary>The approval step reached a final status: if Slack did not decide, say so on the prompt and drop its buttons.</summary>

@@ -71,24 +71,26 @@ public sealed class ReleaseProgress(
             release = await statusMessage.RecoverAsync(release, state, ct);
         }
 
+        var prompted = true;
         switch (automationEvent)
         {
             case StepStatusChanged step:
-                await OnStepAsync(release, state, step, ct);
+                prompted = await OnStepAsync(release, state, step, ct);
                 break;
             case ExecutionStatusChanged execution:
-                await OnExecutionAsync(release, state, execution, ct);
+                prompted = await OnExecutionAsync(release, state, execution, ct);
                 break;
             case LogLine line:
                 await OnLogLineAsync(release, state, line, ct);
                 break;
             case ApprovalRequested:
-                await approvals.PromptIfWaitingAsync(release, state, ct);
+                prompted = await approvals.PromptIfWaitingAsync(release, state, ct);
                 break;
         }
 
         await statusMessage.RefreshAsync(release, state, ct);
-        return ProgressOutcome.Applied;
+        // Another instance is posting the approval prompt: the event comes back, in case that instance dies first.
+        return prompted ? ProgressOutcome.Applied : ProgressOutcome.NotYet;
     }
 
     private static bool WouldPost(AutomationEvent automationEvent) => automationEvent switch
@@ -98,8 +100,9 @@ public sealed class ReleaseProgress(
         _ => true,
     };
 
-    private async Task OnStepAsync(ReleaseInfo release, ReleaseState state, StepStatusChanged step, CancellationToken ct)
+    private async Task<bool> OnStepAsync(ReleaseInfo release, ReleaseState state, StepStatusChanged step, CancellationToken ct)
     {
+        var prompted = true;
         var ended = AutomationStatus.IsTerminal(step.Status);
         if (step.Action == "aws:approve")
         {
@@ -109,7 +112,7 @@ public sealed class ReleaseProgress(
             }
             else
             {
-                await approvals.PromptIfWaitingAsync(release, state, ct);
+                prompted = await approvals.PromptIfWaitingAsync(release, state, ct);
             }
         }
 
@@ -148,10 +151,13 @@ public sealed class ReleaseProgress(
             // A copy of an end already handled: it may still carry what the status message lacks (the duration).
             state.StatusMessageStale |= state.ShowStep(view);
         }
+
+        return prompted;
     }
 
-    private async Task OnExecutionAsync(ReleaseInfo release, ReleaseState state, ExecutionStatusChanged execution, CancellationToken ct)
+    private async Task<bool> OnExecutionAsync(ReleaseInfo release, ReleaseState state, ExecutionStatusChanged execution, CancellationToken ct)
     {
+        var prompted = true;
         if (!AutomationStatus.Supersedes(execution.Status, state.Status))
         {
             ProgressLog.Stale(logger, "execution", release.ExecutionId, execution.Status, state.Status);
@@ -166,13 +172,15 @@ public sealed class ReleaseProgress(
 
         if (execution.Status == "Waiting")
         {
-            await approvals.PromptIfWaitingAsync(release, state, ct);
+            prompted = await approvals.PromptIfWaitingAsync(release, state, ct);
         }
 
         if (AutomationStatus.IsTerminal(state.Status) && !state.ResultPosted)
         {
             await result.PostAsync(release, state, ct);
         }
+
+        return prompted;
     }
 
     private async Task OnLogLineAsync(ReleaseInfo release, ReleaseState state, LogLine line, CancellationToken ct)
