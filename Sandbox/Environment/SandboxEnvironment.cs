@@ -14,6 +14,11 @@ public sealed class SandboxEnvironment : IAsyncDisposable
     /// <summary>The lock table, named as the daemon's default <c>Aws:LockTable</c>.</summary>
     public const string LockTable = "socketdeployer-locks";
 
+    /// <summary>The service locks in the lock table: its items but the daemon's claims (announcement and prompt
+    /// claims are keyed with a '/', which no service name has), which stay until the table's TTL drops them.</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, string>> ServiceLocks =>
+        [.. Aws.Items(LockTable).Where(item => !item["LockKey"].Contains('/', StringComparison.Ordinal))];
+
     private SandboxEnvironment(SlackWorkspace slack, AwsSandbox aws, string workDirectory, string queueUrl)
     {
         Slack = slack;

@@ -22,7 +22,7 @@ public static partial class FaultScenarios
             // The previous release must be fully recorded first, or the held-back call below would be its result tag.
             // And its lock released (that comes after the result tag), or this request is only refused as locked.
             await UntilAsync(c, () => c.Env.Aws.Executions.All(e => !e.IsTerminal || e.Tags.ContainsKey(ExecutionTags.Result))
-                && c.Env.Aws.Items(SandboxEnvironment.LockTable).Count == 0);
+                && c.Env.ServiceLocks.Count == 0);
             // Killed after the start reply was posted but before its ts was tagged on the execution (AddTagsToResource held back).
             c.Env.Aws.SlowNext("AddTagsToResource", TimeSpan.FromSeconds(5));
             // Only this release's call counts: a call the previous (killed) daemon left unanswered stays pending forever.

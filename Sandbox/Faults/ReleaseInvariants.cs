@@ -38,7 +38,7 @@ internal sealed class ReleaseInvariants(SandboxEnvironment env, FaultScenario sc
             PerRelease("final result posted", releases, r => Count(PostsIn(r.ThreadTs, t => t.StartsWith(":tada:", StringComparison.Ordinal)).Count, 1)),
             Invariant("SQS deleted after effect", DeletedBeforeEffect(posts)),
             Invariant("nothing in flight", $"{Left(env.QueueUrl)}{Left(dlq)}"),
-            Invariant("no lock left", string.Join("; ", env.Aws.Items(SandboxEnvironment.LockTable).Select(Held))),
+            Invariant("no lock left", string.Join("; ", env.ServiceLocks.Select(Held))),
             Invariant("no unhandled exception", string.Join("; ", unexplained.Take(3))),
             Invariant("connections at baseline", env.Slack.OpenConnections == FaultRun.Connections ? "" : $"{env.Slack.OpenConnections} open"),
             Invariant("memory at baseline", memory is { } m && m.After - m.Baseline > MemoryMargin ? $"heap grew {(m.After - m.Baseline) / 1024 / 1024} MB" : ""),

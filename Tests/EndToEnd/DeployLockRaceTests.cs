@@ -133,7 +133,7 @@ public class DeployLockRaceTests : SandboxTest
     }
 
     private IReadOnlyDictionary<string, string>? LockItem() =>
-        Env.Aws.Items(SandboxEnvironment.LockTable).SingleOrDefault(i => i["LockKey"] == "app");
+        Env.ServiceLocks.SingleOrDefault(i => i["LockKey"] == "app");
 
     /// <summary>A lock as an acquirer leaves it when it dies between the conditional put and StartAutomationExecution.</summary>
     private async Task SeedLockAsync(DateTimeOffset since)

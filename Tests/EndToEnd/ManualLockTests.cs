@@ -38,7 +38,7 @@ public class ManualLockTests : SandboxTest
         Assert.Multiple(() =>
         {
             Assert.That(refusal.Text, Does.Contain("Only an approver of *app* can lock or unlock it."));
-            Assert.That(Env.Aws.Items(SandboxEnvironment.LockTable), Is.Empty);
+            Assert.That(Env.ServiceLocks, Is.Empty);
         });
     }
 
@@ -47,7 +47,7 @@ public class ManualLockTests : SandboxTest
     {
         await BotReplyIn(await Say(Alice, "deploy app r-99.1.0"));
         var execution = Env.Aws.Executions.Single().Id;
-        await WaitUntilAsync(() => Env.Aws.Items(SandboxEnvironment.LockTable).SingleOrDefault()?.GetValueOrDefault("ExecutionId") == execution);
+        await WaitUntilAsync(() => Env.ServiceLocks.SingleOrDefault()?.GetValueOrDefault("ExecutionId") == execution);
 
         var unlock = await BotReplyIn(await Say(Bob, "unlock app"));
         var relock = await BotReplyIn(await Say(Bob, "lock app freeze"));
@@ -56,7 +56,7 @@ public class ManualLockTests : SandboxTest
         {
             Assert.That(unlock.Text, Does.Contain("already being deployed `r-99.1.0` by <@U0ALICE>").And.Contain(execution).And.EndWith("`unlock` only ends manual locks."));
             Assert.That(relock.Text, Does.Contain("already being deployed `r-99.1.0` by <@U0ALICE>"));
-            Assert.That(Env.Aws.Items(SandboxEnvironment.LockTable).Single()["ExecutionId"], Is.EqualTo(execution));
+            Assert.That(Env.ServiceLocks.Single()["ExecutionId"], Is.EqualTo(execution));
         });
     }
 
