@@ -82,12 +82,16 @@ public class AwsRetryTests : AwsSandboxFixture
     }
 
     [Test]
-    public void An_attempt_that_outlives_its_timeout_is_retried_then_reported_as_a_timeout()
+    public async Task An_attempt_that_outlives_its_timeout_is_retried_then_reported_as_a_timeout()
     {
-        var queue = Sandbox.CreateQueue("slow-" + Guid.NewGuid().ToString("N")[..8]);
-        using var client = SqsClient(timeout: TimeSpan.FromMilliseconds(300), retry: new AwsRetryOptions { MaxRetryAttempts = 1 });
+        var name = "slow-" + Guid.NewGuid().ToString("N")[..8];
+        var queue = Sandbox.CreateQueue(name);
+        using var client = SqsClient(timeout: TimeSpan.FromSeconds(1), retry: new AwsRetryOptions { MaxRetryAttempts = 1 });
+        // A first call sets up the client and its connection: on a loaded machine that alone outlasted a short
+        // timeout, and the attempt never reached the Sandbox to be counted.
+        await client.GetQueueUrlAsync(name);
 
-        Assert.That(() => client.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = queue, WaitTimeSeconds = 5 }, CancellationToken.None),
+        Assert.That(() => client.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = queue, WaitTimeSeconds = 20 }, CancellationToken.None),
             Throws.InstanceOf<TimeoutException>().Or.InstanceOf<OperationCanceledException>());
 
         // Counted on this test's own queue: another test's long poll may be recorded in between.
