@@ -12,6 +12,7 @@ internal sealed class FaultPlan
     private readonly Dictionary<string, Queue<TimeSpan>> _delays = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _delaysTaken = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _duplicates = new(StringComparer.Ordinal);
+    private CancellationTokenSource _heldRelease = new();
 
     public void DelayNext(string method, TimeSpan delay, int times)
     {
@@ -28,8 +29,6 @@ internal sealed class FaultPlan
             }
         }
     }
-
-    private CancellationTokenSource _heldRelease = new();
 
     /// <summary>Cancelled when the test lets every call now held back by a delay go on at once.</summary>
     public CancellationToken HeldRelease

@@ -45,8 +45,9 @@ public sealed class ReleaseState(string executionId)
         }
 
         var shown = steps[at];
-        if (shown == view || (shown.Ended && !view.Ended)
-            || (shown.Ended && shown.Status == view.Status && (view.Duration is null || (shown.Duration is not null && !recorded))))
+        var sameEnd = shown.Ended && shown.Status == view.Status;
+        var addsNothing = view.Duration is null || (shown.Duration is not null && !recorded);
+        if (shown == view || (shown.Ended && !view.Ended) || (sameEnd && addsNothing))
         {
             return false;
         }
