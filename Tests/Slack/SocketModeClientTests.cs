@@ -2,7 +2,9 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.WebSockets;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using SocketDeployer.Core.Catalog;
 using SocketDeployer.Core.Slack;
@@ -15,6 +17,8 @@ public sealed class SocketModeClientTests
     private FakeSlackServer _server = null!;
     private RecordingHandler _handler = null!;
     private CancellationTokenSource _stop = null!;
+    private FakeLoggerProvider _logProvider = null!;
+    private ILoggerFactory _logs = null!;
 
     [SetUp]
     public async Task StartServer()
@@ -22,6 +26,8 @@ public sealed class SocketModeClientTests
         _server = await FakeSlackServer.StartAsync();
         _handler = new RecordingHandler();
         _stop = new CancellationTokenSource();
+        _logProvider = new FakeLoggerProvider();
+        _logs = LoggerFactory.Create(logging => logging.AddProvider(_logProvider).SetMinimumLevel(LogLevel.Debug));
     }
 
     [TearDown]
@@ -30,6 +36,8 @@ public sealed class SocketModeClientTests
         await _stop.CancelAsync();
         _stop.Dispose();
         await _server.DisposeAsync();
+        _logs.Dispose();
+        _logProvider.Dispose();
     }
 
     private (SocketModeClient Client, Task Run) Start(int connections = 1, Action<SocketModeOptions>? tune = null)
@@ -51,20 +59,12 @@ public sealed class SocketModeClientTests
             SlowRetryDelay = TimeSpan.FromMilliseconds(50),
         };
         tune?.Invoke(options);
-        var client = new SocketModeClient(api, slack, _handler, TimeProvider.System, NullLoggerFactory.Instance, Options.Create(options));
+        var client = new SocketModeClient(api, slack, _handler, TimeProvider.System, _logs, Options.Create(options));
         return (client, client.RunAsync(_stop.Token));
     }
 
     private static async Task<string> NextAckAsync(FakeSocket socket, CancellationToken ct) =>
         (string)JsonNode.Parse(await socket.NextMessageAsync(ct))!["envelope_id"]!;
-
-    private static async Task Eventually(Func<bool> condition, CancellationToken ct)
-    {
-        while (!condition())
-        {
-            await Task.Delay(10, ct);
-        }
-    }
 
     [Test]
     public async Task AcksAreSentWithoutWaitingForTheHandler(CancellationToken ct)
@@ -149,7 +149,7 @@ public sealed class SocketModeClientTests
         Assert.That(closeStatus, Is.EqualTo(WebSocketCloseStatus.NormalClosure));
         var log = _server.Log.ToList();
         Assert.That(log.IndexOf($"hello:{replacement.Number}"), Is.LessThan(log.IndexOf($"closed:{old.Number}:NormalClosure")));
-        await Eventually(() => client.ConnectedCount == 1, ct);
+        await _logProvider.Collector.WaitUntilAsync(() => client.ConnectedCount == 1, ct);
         await _stop.CancelAsync();
         await run;
     }
@@ -181,7 +181,7 @@ public sealed class SocketModeClientTests
         var second = await _server.NextSocketAsync(ct);
 
         Assert.That(second.Ticket, Is.Not.EqualTo(first.Ticket));
-        await Eventually(() => client.ConnectedCount == 1, ct);
+        await _logProvider.Collector.WaitUntilAsync(() => client.ConnectedCount == 1, ct);
         await _stop.CancelAsync();
         await run;
     }
@@ -226,7 +226,7 @@ public sealed class SocketModeClientTests
         var (client, run) = Start(connections: 2);
 
         await client.WhenFirstHello.WaitAsync(ct);
-        await Eventually(() => client.ConnectedCount == 2, ct);
+        await _logProvider.Collector.WaitUntilAsync(() => client.ConnectedCount == 2, ct);
 
         await _stop.CancelAsync();
         await run;
@@ -237,7 +237,7 @@ public sealed class SocketModeClientTests
     {
         var (client, run) = Start();
         var socket = await _server.NextSocketAsync(ct);
-        await Eventually(() => client.ConnectedCount == 1, ct);
+        await _logProvider.Collector.WaitUntilAsync(() => client.ConnectedCount == 1, ct);
 
         await _stop.CancelAsync();
         await run.WaitAsync(ct);

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using SocketDeployer.Core.Catalog;
 using SocketDeployer.Core.Slack;
@@ -13,12 +15,16 @@ public sealed class SocketModeHandlingTests
 {
     private FakeSlackServer _server = null!;
     private CancellationTokenSource _stop = null!;
+    private FakeLoggerProvider _logProvider = null!;
+    private ILoggerFactory _logs = null!;
 
     [SetUp]
     public async Task StartServer()
     {
         _server = await FakeSlackServer.StartAsync();
         _stop = new CancellationTokenSource();
+        _logProvider = new FakeLoggerProvider();
+        _logs = LoggerFactory.Create(logging => logging.AddProvider(_logProvider).SetMinimumLevel(LogLevel.Debug));
     }
 
     [TearDown]
@@ -27,6 +33,8 @@ public sealed class SocketModeHandlingTests
         await _stop.CancelAsync();
         _stop.Dispose();
         await _server.DisposeAsync();
+        _logs.Dispose();
+        _logProvider.Dispose();
     }
 
     private (SocketModeClient Client, Task Run) Start(BlockingHandler handler, int workers, int capacity)
@@ -35,7 +43,7 @@ public sealed class SocketModeHandlingTests
         var api = new SlackApi(new HttpClient(), slack, TimeProvider.System, NullLogger<SlackApi>.Instance,
             Options.Create(new SlackApiResilienceOptions { MaxRetryAttempts = 0 }));
         var options = new SocketModeOptions { HandlerWorkers = workers, HandlerQueueCapacity = capacity };
-        var client = new SocketModeClient(api, slack, handler, TimeProvider.System, NullLoggerFactory.Instance, Options.Create(options));
+        var client = new SocketModeClient(api, slack, handler, TimeProvider.System, _logs, Options.Create(options));
         return (client, client.RunAsync(_stop.Token));
     }
 
@@ -57,8 +65,11 @@ public sealed class SocketModeHandlingTests
         }
 
         await handler.WaitStartedAsync(2, ct);
-        // The ack goes out before the envelope is queued, so the last one may still be on its way in.
-        await Eventually(() => client.QueuedEnvelopes == 4, ct);
+        // The ack goes out before the envelope is queued, so the last one may still be on its way in: a message the
+        // client only logs, read by the same loop after it, marks the moment all six are in.
+        await socket.SendAsync("""{"type":"probe"}""");
+        await _logProvider.Collector.WaitForAsync(r => r.EventId == 1211 && r.Message.Contains("probe", StringComparison.Ordinal));
+        Assert.That(client.QueuedEnvelopes, Is.EqualTo(4), "six acked, two handling, four waiting");
         Assert.That(handler.Running, Is.EqualTo(2), "two workers, two handlers at once; the other four wait");
 
         handler.Release();
@@ -89,7 +100,7 @@ public sealed class SocketModeHandlingTests
         await socket.SendEnvelopeAsync("env-3", "Ev3");
         Assert.That(await NextAckAsync(socket, ct), Is.EqualTo("env-3"), "acked even though it cannot be handled");
 
-        await Eventually(() => client.OverflowedEnvelopes == 1, ct);
+        await _logProvider.Collector.WaitUntilAsync(() => client.OverflowedEnvelopes == 1, ct);
         handler.Release();
         await handler.WaitStartedAsync(2, ct);
         await _stop.CancelAsync();
@@ -99,14 +110,6 @@ public sealed class SocketModeHandlingTests
             Assert.That(handler.Seen, Is.EqualTo(new[] { "Ev1", "Ev2" }));
             Assert.That(client.OverflowedEnvelopes, Is.EqualTo(1));
         });
-    }
-
-    private static async Task Eventually(Func<bool> condition, CancellationToken ct)
-    {
-        while (!condition())
-        {
-            await Task.Delay(10, ct);
-        }
     }
 
     private sealed class BlockingHandler : ISocketModeHandler

@@ -50,6 +50,27 @@ public static class FakeLogRecordExtensions
             throw new TimeoutException("Log entry not seen. Logged:\n" + string.Join('\n', collector.GetSnapshot().Select(r => r.Describe())));
         }
 
+        /// <summary>
+        /// Waits until <paramref name="condition"/> holds, re-checked as each record is logged: for state that the code
+        /// under test changes before it logs the change (a connection's hello, its end), so no change goes unseen and
+        /// nothing is polled.
+        /// </summary>
+        public async Task WaitUntilAsync(Func<bool> condition, CancellationToken cancellationToken)
+        {
+            if (condition())
+            {
+                return;
+            }
+
+            await foreach (var _ in collector.GetLogsAsync(cancellationToken))
+            {
+                if (condition())
+                {
+                    return;
+                }
+            }
+        }
+
         /// <summary>Waits, on the collector's stream of records, until <paramref name="count"/> records match.</summary>
         public async Task WaitForCountAsync(Func<FakeLogRecord, bool> predicate, int count, TimeSpan? timeout = null)
         {
