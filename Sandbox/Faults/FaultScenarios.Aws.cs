@@ -72,12 +72,7 @@ public static partial class FaultScenarios
 
     private static async Task ArmAfterAsync(FaultContext c, int before, Action arm)
     {
-        var deadline = c.Time.GetUtcNow() + FaultRun.StepTimeout;
-        while (c.Env.Aws.Calls.Count(x => x.Operation == "StartAutomationExecution") <= before && c.Time.GetUtcNow() < deadline)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(20), c.Time);
-        }
-
+        await c.Env.Aws.Changed.WaitUntilAsync(() => c.Env.Aws.Calls.Count(x => x.Operation == "StartAutomationExecution") > before, FaultRun.StepTimeout, c.Time);
         arm();
     }
 

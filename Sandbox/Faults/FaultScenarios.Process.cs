@@ -58,12 +58,7 @@ public static partial class FaultScenarios
         await c.StartAnotherDaemonAsync();
     }
 
-    private static async Task UntilAsync(FaultContext c, Func<bool> condition)
-    {
-        var deadline = c.Time.GetUtcNow() + FaultRun.StepTimeout;
-        while (!condition() && c.Time.GetUtcNow() < deadline)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(20), c.Time);
-        }
-    }
+    // Re-checked on each AWS call the Sandbox receives or answers and each event it queues: every condition above
+    // changes only through those. Past the step timeout it goes on, and the invariants report what did not happen.
+    private static Task UntilAsync(FaultContext c, Func<bool> condition) => c.Env.Aws.Changed.WaitUntilAsync(condition, FaultRun.StepTimeout, c.Time);
 }
