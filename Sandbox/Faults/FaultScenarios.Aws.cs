@@ -72,7 +72,7 @@ public static partial class FaultScenarios
 
     private static async Task ArmAfterAsync(FaultContext c, int before, Action arm)
     {
-        await c.Env.Aws.Changed.WaitUntilAsync(() => c.Env.Aws.Calls.Count(x => x.Operation == "StartAutomationExecution") > before, FaultRun.StepTimeout, c.Time);
+        await UntilAsync(c, () => c.Env.Aws.Calls.Count(x => x.Operation == "StartAutomationExecution") > before);
         arm();
     }
 

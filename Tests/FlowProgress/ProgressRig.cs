@@ -51,7 +51,7 @@ internal sealed class ProgressRig
         var links = new ExecutionLinks("us-east-1");
         var locks = new KeyedLock();
         var catalog = new ServiceCatalog(options);
-        var loggers = LoggerFactory.Create(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
+        var loggers = Logs.CreateLoggerFactory();
         Editor = new StatusMessageEditor(Ssm, Slack, locks, links, options, Time, loggers.CreateLogger<StatusMessageEditor>());
         Progress = new ReleaseProgress(
             Ssm, Slack, new ReleaseDirectory(Ssm), States, locks,

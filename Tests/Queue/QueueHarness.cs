@@ -19,7 +19,7 @@ internal sealed class QueueHarness : IDisposable
         Sqs = new FakeSqs(Time);
         Logs = FakeLogCollector.Create(new FakeLogCollectorOptions { OutputSink = _ => _logged.Pulse() });
         _logProvider = new FakeLoggerProvider(Logs);
-        _loggers = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(_logProvider));
+        _loggers = _logProvider.CreateLoggerFactory(LogLevel.Trace);
         var wrapped = Microsoft.Extensions.Options.Options.Create(Options);
         InFlight = new InFlightMessages(Sqs, wrapped, Time, _loggers.CreateLogger<InFlightMessages>());
         Receiver = new QueueReceiver(Sqs, InFlight, wrapped, Time, _loggers.CreateLogger<QueueReceiver>());

@@ -27,7 +27,7 @@ public sealed class SocketModeClientTests
         _handler = new RecordingHandler();
         _stop = new CancellationTokenSource();
         _logProvider = new FakeLoggerProvider();
-        _logs = LoggerFactory.Create(logging => logging.AddProvider(_logProvider).SetMinimumLevel(LogLevel.Debug));
+        _logs = _logProvider.CreateLoggerFactory();
     }
 
     [TearDown]
@@ -149,7 +149,7 @@ public sealed class SocketModeClientTests
         Assert.That(closeStatus, Is.EqualTo(WebSocketCloseStatus.NormalClosure));
         var log = _server.Log.ToList();
         Assert.That(log.IndexOf($"hello:{replacement.Number}"), Is.LessThan(log.IndexOf($"closed:{old.Number}:NormalClosure")));
-        await _logProvider.Collector.WaitUntilAsync(() => client.ConnectedCount == 1, ct);
+        await _logProvider.Collector.WaitUntilAsync(() => client.ConnectedCount == 1);
         await _stop.CancelAsync();
         await run;
     }
@@ -181,7 +181,7 @@ public sealed class SocketModeClientTests
         var second = await _server.NextSocketAsync(ct);
 
         Assert.That(second.Ticket, Is.Not.EqualTo(first.Ticket));
-        await _logProvider.Collector.WaitUntilAsync(() => client.ConnectedCount == 1, ct);
+        await _logProvider.Collector.WaitUntilAsync(() => client.ConnectedCount == 1);
         await _stop.CancelAsync();
         await run;
     }
@@ -226,7 +226,7 @@ public sealed class SocketModeClientTests
         var (client, run) = Start(connections: 2);
 
         await client.WhenFirstHello.WaitAsync(ct);
-        await _logProvider.Collector.WaitUntilAsync(() => client.ConnectedCount == 2, ct);
+        await _logProvider.Collector.WaitUntilAsync(() => client.ConnectedCount == 2);
 
         await _stop.CancelAsync();
         await run;
@@ -237,7 +237,7 @@ public sealed class SocketModeClientTests
     {
         var (client, run) = Start();
         var socket = await _server.NextSocketAsync(ct);
-        await _logProvider.Collector.WaitUntilAsync(() => client.ConnectedCount == 1, ct);
+        await _logProvider.Collector.WaitUntilAsync(() => client.ConnectedCount == 1);
 
         await _stop.CancelAsync();
         await run.WaitAsync(ct);

@@ -24,7 +24,7 @@ public sealed class SocketModeHandlingTests
         _server = await FakeSlackServer.StartAsync();
         _stop = new CancellationTokenSource();
         _logProvider = new FakeLoggerProvider();
-        _logs = LoggerFactory.Create(logging => logging.AddProvider(_logProvider).SetMinimumLevel(LogLevel.Debug));
+        _logs = _logProvider.CreateLoggerFactory();
     }
 
     [TearDown]
@@ -100,7 +100,7 @@ public sealed class SocketModeHandlingTests
         await socket.SendEnvelopeAsync("env-3", "Ev3");
         Assert.That(await NextAckAsync(socket, ct), Is.EqualTo("env-3"), "acked even though it cannot be handled");
 
-        await _logProvider.Collector.WaitUntilAsync(() => client.OverflowedEnvelopes == 1, ct);
+        await _logProvider.Collector.WaitUntilAsync(() => client.OverflowedEnvelopes == 1);
         handler.Release();
         await handler.WaitStartedAsync(2, ct);
         await _stop.CancelAsync();

@@ -53,21 +53,13 @@ public static class FakeLogRecordExtensions
         /// <summary>
         /// Waits until <paramref name="condition"/> holds, re-checked as each record is logged: for state that the code
         /// under test changes before it logs the change (a connection's hello, its end), so no change goes unseen and
-        /// nothing is polled.
+        /// nothing is polled. Times out as WaitForAsync does, listing what was logged.
         /// </summary>
-        public async Task WaitUntilAsync(Func<bool> condition, CancellationToken cancellationToken)
+        public async Task WaitUntilAsync(Func<bool> condition, TimeSpan? timeout = null)
         {
-            if (condition())
+            if (!condition())
             {
-                return;
-            }
-
-            await foreach (var _ in collector.GetLogsAsync(cancellationToken))
-            {
-                if (condition())
-                {
-                    return;
-                }
+                await collector.WaitForAsync(_ => condition(), timeout);
             }
         }
 
@@ -98,6 +90,10 @@ public static class FakeLogRecordExtensions
     {
         /// <summary>Every record so far.</summary>
         public IReadOnlyList<FakeLogRecord> Records => provider.Collector.GetSnapshot();
+
+        /// <summary>A logger factory writing to this provider from <paramref name="minimum"/> up, for code built by hand.</summary>
+        public ILoggerFactory CreateLoggerFactory(LogLevel minimum = LogLevel.Debug) =>
+            LoggerFactory.Create(logging => logging.AddProvider(provider).SetMinimumLevel(minimum));
 
         /// <summary>Adds this provider to a daemon's logging, Debug and up (what the assertions read).</summary>
         public void AddTo(IServiceCollection services) =>
